@@ -1,0 +1,126 @@
+//! `evaluate`: scenario (or bare document, or an array of scenarios) in, evaluation out.
+
+use super::contract::*;
+use super::scenario::{ScenarioView, is_scenario, view};
+use crate::diagnostics::{Diagnostic, Summary};
+use crate::input;
+use crate::model::Account;
+use crate::node::Node;
+use crate::policy;
+use crate::read::{self, Kind};
+use crate::values::Reader;
+use serde_json::Value;
+
+/// Evaluates a scenario, a bare document, or an array of scenarios (a fleet).
+pub fn evaluate(value: &Value) -> Result<Evaluation, ApiError> {
+    evaluate_with(value, &Options::default())
+}
+
+/// Caller-side settings that never rewrite the user's document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `now` for scenarios (and bare documents) that do not give one; a scenario's own `now` wins.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// [`evaluate`] with caller-side [`Options`].
+pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
+    super::document(value)?;
+    let root = Node::root(value);
+    let mut diagnostics = Vec::new();
+    let mut results = Vec::new();
+    let items = root.items();
+    if !items.is_empty() && items.iter().all(is_scenario) {
+        for item in items {
+            scenario(item, options, &mut results, &mut diagnostics);
+        }
+    } else {
+        scenario(root, options, &mut results, &mut diagnostics);
+    }
+    let mut summary = Summary::of(&diagnostics);
+    for r in &results {
+        summary.add(Summary::of(&r.diagnostics));
+    }
+    Ok(Evaluation {
+        schema_version: SCHEMA_VERSION.to_string(),
+        results,
+        diagnostics,
+        summary,
+    })
+}
+
+fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResult>, diags: &mut Vec<Diagnostic>) {
+    let mut s = view(node, diags);
+    s.now = s.now.or(options.now);
+    let Some(doc) = s.account.clone() else {
+        diags.push(input::NO_ACCOUNT.at(
+            &s.root.path,
+            "the scenario has no `account`",
+            "add `\"account\": <ARM account, template, or az/PowerShell output>`",
+        ));
+        return;
+    };
+    let found = read::find(&doc);
+    let accounts: Vec<_> = found.iter().filter(|f| f.kind == Kind::Account).collect();
+    if accounts.is_empty() {
+        diags.push(no_account(&doc, &found));
+    }
+    let ctx = context(&s);
+    for (i, f) in accounts.into_iter().enumerate() {
+        let account = Account::from_found(f);
+        results.push(account_result(&s, &account, &ctx, i));
+    }
+}
+
+fn no_account(doc: &Node<'_>, found: &[read::Found<'_>]) -> Diagnostic {
+    if found.is_empty() {
+        return input::UNKNOWN_SHAPE.at(&doc.path, "no Cosmos DB account or other known Azure object was found", "pass an ARM resource, an ARM template, a REST example, `az cosmosdb show` or PowerShell output, or a scenario `{\"now\", \"account\"}`");
+    }
+    let mut kinds: Vec<String> = found.iter().map(|f| format!("{:?}", f.kind)).collect();
+    kinds.dedup();
+    input::NO_ACCOUNT.at(&doc.path, format!("the document holds no database account; found: {}", kinds.join(", ")), "nothing to fix: this document is read for restore, pricing or permission answers when given in the matching scenario field")
+}
+
+fn context<'a>(s: &ScenarioView<'a>) -> policy::Context<'a> {
+    let locations = s.locations.as_ref().map(policy::locations_from).unwrap_or_default();
+    let current = s
+        .current
+        .as_ref()
+        .and_then(|c| read::find(c).into_iter().find(|f| f.kind == Kind::Account))
+        .map(|f| Account::from_found(&f));
+    policy::Context { locations, current }
+}
+
+fn account_result<'a>(
+    s: &ScenarioView<'a>,
+    account: &Account<'a>,
+    ctx: &policy::Context<'a>,
+    index: usize,
+) -> AccountResult {
+    let mut r = Reader::new(account.scope.clone());
+    let effective = policy::evaluate(account, ctx, &mut r);
+    let restore = crate::restore::evaluate_account(s, account, effective.as_ref(), &mut r);
+    let cost = crate::pricing::evaluate_account(s, account, effective.as_ref(), &mut r);
+    let base = account
+        .name()
+        .map(str::to_string)
+        .or_else(|| s.name.clone())
+        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
+    let name = match &account.label {
+        Some(l) => format!("{base} ({l})"),
+        None => base,
+    };
+    // Errors first, then warnings, then infos; rule order within each (a stable sort).
+    r.diags.sort_by_key(|d| d.severity);
+    AccountResult {
+        name,
+        path: account.envelope.path.clone(),
+        shape: account.shape,
+        api: account.api(),
+        diagnostics: r.diags,
+        effective_policy: effective,
+        restore_window: restore.window,
+        not_restored: restore.not_restored,
+        cost,
+    }
+}

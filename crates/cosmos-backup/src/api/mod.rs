@@ -1,0 +1,205 @@
+//! The JSON-in/JSON-out API: the only boundary the CLI and the bindings use.
+//!
+//! Each operation comes in two forms: typed (`serde_json::Value` in, a serde type out) and
+//! text (`&str` in, JSON text out), in the manner of cedar's FFI module.
+//!
+//! ```
+//! use cosmos_backup::api;
+//! let doc = serde_json::json!({"properties": {"backupPolicy": {"type": "Periodic",
+//!     "periodicModeProperties": {"backupIntervalInMinutes": 30, "backupRetentionIntervalInHours": 8}}}});
+//! let eval = api::evaluate(&doc).unwrap();
+//! let d = &eval.results[0].diagnostics[0];
+//! assert_eq!(d.code, "periodic.interval-below-minimum");
+//! assert_eq!(d.path.as_str(), "/properties/backupPolicy/periodicModeProperties/backupIntervalInMinutes");
+//! ```
+
+mod contract;
+mod evaluate;
+pub mod scenario;
+
+pub use contract::*;
+pub use evaluate::{Options, evaluate, evaluate_with};
+
+use crate::diagnostics::{Diagnostic, Summary};
+use crate::input;
+use crate::node::Node;
+use crate::pointer::Pointer;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The largest JSON text the text API accepts (bytes). Larger inputs get `input.limit-exceeded`.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Parses JSON text, turning syntax errors into a located diagnostic.
+pub fn parse_json(text: &str) -> Result<Value, ApiError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ApiError::from_diagnostic(input::TOO_LARGE.at(
+            &Pointer::root(),
+            format!(
+                "the input is {} bytes, above the limit of {MAX_INPUT_BYTES}",
+                text.len()
+            ),
+            "split the input into smaller documents (for fleets, several calls)",
+        )));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            return ApiError::from_diagnostic(input::TOO_LARGE.at(&Pointer::root(), format!("the JSON nests deeper than 128 levels (line {}, column {})", e.line(), e.column()), "flatten the document: Azure documents nest fewer than 20 levels"));
+        }
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "the JSON ends early",
+            _ if e.to_string().contains("number out of range") => "a number is out of range",
+            _ => "the input is not valid JSON",
+        };
+        let d = input::JSON_SYNTAX.at(&Pointer::root(), format!("{what} at line {}, column {}", e.line(), e.column()), "fix the JSON at that position (an editor with JSON highlighting helps); numbers must be finite and fit in a 64-bit float");
+        ApiError::from_diagnostic(d)
+    })
+}
+
+/// Checks that a value can be a document (an object or an array of objects).
+fn document(value: &Value) -> Result<(), ApiError> {
+    match value {
+        Value::Object(_) | Value::Array(_) => Ok(()),
+        other => Err(ApiError::from_diagnostic(input::NOT_A_DOCUMENT.at(
+            &Pointer::root(),
+            format!("the input is {}, not a JSON object", crate::node::type_name(other)),
+            "pass an account document, an ARM template, or a scenario object `{\"now\": …, \"account\": …}`",
+        ))),
+    }
+}
+
+/// `validate`: every finding and a yes/no, for per-keystroke checks in a form.
+pub fn validate(value: &Value) -> Result<Validation, ApiError> {
+    let eval = evaluate(value)?;
+    let mut diagnostics = eval.diagnostics;
+    for r in eval.results {
+        diagnostics.extend(r.diagnostics);
+    }
+    let summary = Summary::of(&diagnostics);
+    Ok(Validation {
+        valid: summary.errors == 0,
+        summary,
+        diagnostics,
+    })
+}
+
+/// `read`: every object the readers find in a document, and its shape.
+pub fn read(value: &Value) -> Result<Vec<FoundObject>, ApiError> {
+    document(value)?;
+    let root = Node::root(value);
+    Ok(crate::read::find(&root)
+        .into_iter()
+        .map(|f| FoundObject {
+            kind: f.kind,
+            shape: f.shape,
+            name: f
+                .node
+                .get_any(&["name", "accountName", "roleName"])
+                .and_then(|n| n.as_str().map(str::to_string)),
+            path: f.node.path,
+        })
+        .collect())
+}
+
+/// `rules`: the public catalogue of every diagnostic code.
+pub fn rules() -> Vec<RuleInfo> {
+    crate::catalogue()
+        .iter()
+        .map(|r| RuleInfo {
+            code: r.code.to_string(),
+            severity: r.severity,
+            summary: r.summary.to_string(),
+            source: r.source.to_string(),
+        })
+        .collect()
+}
+
+/// `locate`: line and column of a JSON Pointer in JSON text.
+pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
+    crate::locate::position(text, &Pointer::parse(pointer)?)
+}
+
+/// The operations [`call`] dispatches, by name. Every binding exposes each of them.
+pub const OPERATIONS: &[&str] = &["evaluate", "validate", "read", "rules", "locate"];
+
+/// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
+/// misuse). The vector runners of every surface use this same dispatch.
+///
+/// `locate` takes `{"text": "<json>", "pointer": "/a/b"}`.
+pub fn call(op: &str, input: &Value) -> Value {
+    let out = match op {
+        "evaluate" => evaluate(input).map(to_value),
+        "validate" => validate(input).map(to_value),
+        "read" => read(input).map(to_value),
+        "rules" => Ok(to_value(rules())),
+        "locate" => {
+            let text = input.get("text").and_then(Value::as_str).unwrap_or("");
+            let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
+            Ok(to_value(locate(text, pointer)))
+        }
+        other => Err(unknown_operation(other)),
+    };
+    out.unwrap_or_else(|e| serde_json::json!({ "error": to_value(e) }))
+}
+
+/// [`call`] on JSON text.
+pub fn call_json(op: &str, text: &str) -> String {
+    match parse_json(text) {
+        Ok(v) => call(op, &v).to_string(),
+        Err(e) => serde_json::json!({ "error": to_value(e) }).to_string(),
+    }
+}
+
+fn unknown_operation(op: &str) -> ApiError {
+    let help = match crate::suggest::closest(op, OPERATIONS) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("use one of {}", OPERATIONS.join(", ")),
+    };
+    ApiError::from_diagnostic(input::NOT_A_DOCUMENT.at(
+        &Pointer::root(),
+        format!("unknown operation `{}`", crate::values::clip(op)),
+        help,
+    ))
+}
+
+fn to_value<T: Serialize>(v: T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+fn to_text<T: Serialize>(r: Result<T, ApiError>) -> String {
+    let v = match r {
+        Ok(v) => serde_json::to_value(v),
+        Err(e) => serde_json::to_value(serde_json::json!({ "error": e })),
+    };
+    v.map(|v| v.to_string()).unwrap_or_else(|_| {
+        String::from("{\"error\":{\"code\":\"internal\",\"message\":\"serialisation failed\",\"diagnostics\":[]}}")
+    })
+}
+
+/// Text form of [`evaluate`]: JSON in, JSON out (`{"error": …}` on misuse).
+pub fn evaluate_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| evaluate(&v)))
+}
+
+/// Text form of [`validate`].
+pub fn validate_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| validate(&v)))
+}
+
+/// Text form of [`read`].
+pub fn read_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| read(&v)))
+}
+
+/// Text form of [`rules`].
+pub fn rules_json() -> String {
+    to_text::<Vec<RuleInfo>>(Ok(rules()))
+}
+
+/// All findings of an evaluation, document-level first.
+pub fn all_diagnostics(eval: &Evaluation) -> Vec<&Diagnostic> {
+    eval.diagnostics
+        .iter()
+        .chain(eval.results.iter().flat_map(|r| r.diagnostics.iter()))
+        .collect()
+}

@@ -1,0 +1,76 @@
+//! Continuous-mode rules and the account features that interact with backup.
+
+use super::parse::PolicyDoc;
+use super::rules::*;
+use super::types::{PolicyType, Tier};
+use crate::model::{Account, Api};
+use crate::values::{Field, Reader};
+
+/// Checks continuous-only rules.
+pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>) {
+    if let Some(p) = &doc.periodic {
+        for (key, node) in p.members() {
+            if node.value.is_null() {
+                continue;
+            }
+            r.push(PERIODIC_PROPERTIES_WITH_CONTINUOUS.at(&node.path, format!("`periodicModeProperties.{key}` is set but `type` is `Continuous`"), "remove `periodicModeProperties`: continuous backup has no interval, retention or redundancy settings (its storage is LRS, or ZRS where the region has availability zones)"));
+        }
+    }
+    if let Some(t) = doc.tier.known().filter(|t| t.value == Tier::Continuous7Days) {
+        r.push(TIER_7_PREVIEW_NOTE.at(&t.path, "`tier` is `Continuous7Days`", "nothing to change: the 2025 continuous-backup introduction treats both tiers as generally available; only the 2024 resource-model page still calls the 7-day tier preview, and the newest document wins"));
+    }
+    if account.api() == Api::Cassandra {
+        let path = doc
+            .policy_type
+            .path()
+            .cloned()
+            .unwrap_or_else(|| account.props.path.clone());
+        r.push(CASSANDRA.at(&path, "`type` is `Continuous` on an API for Cassandra account", "use `Periodic` backup for Cassandra accounts: continuous backup supports NoSQL, MongoDB, Gremlin and Table only"));
+    }
+    if let Field::Known(m) = r.boolean(&account.props, "enableMultipleWriteLocations") {
+        if m.value {
+            r.push(MULTI_REGION_WRITES.at(&m.path, "`enableMultipleWriteLocations` is `true` with continuous backup", "the 2024 documentation (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
+        }
+    }
+    if account.api() == Api::MongoDb {
+        let path = doc
+            .policy_type
+            .path()
+            .cloned()
+            .unwrap_or_else(|| account.props.path.clone());
+        r.push(MONGO_UNIQUE_INDEX.at(&path, "continuous backup on an API for MongoDB account", "create unique indexes together with their collection (create-collection extension command); they can't be added to existing collections, nor changed during migration"));
+    }
+    cmk(account, r);
+}
+
+fn cmk<'a>(account: &Account<'a>, r: &mut Reader<'a>) {
+    let Field::Known(key) = r.string(&account.props, "keyVaultKeyUri") else {
+        return;
+    };
+    let identity = match r.string(&account.props, "defaultIdentity") {
+        Field::Known(i) => Some(i.value),
+        _ => None,
+    };
+    let managed = identity
+        .as_deref()
+        .is_some_and(|i| i.starts_with("UserAssignedIdentity") || i.eq_ignore_ascii_case("SystemAssignedIdentity"));
+    if !managed {
+        let shown = identity.unwrap_or_else(|| "FirstPartyIdentity".to_string());
+        r.push(CMK_IDENTITY.at(&key.path, format!("customer-managed key with `defaultIdentity` `{shown}`"), "set `defaultIdentity` to `SystemAssignedIdentity` or `UserAssignedIdentity=<resource id>` and give that identity access to the key vault before enabling or migrating to continuous backup, and before restoring"));
+    }
+}
+
+/// Rules that apply whatever the mode.
+pub fn analytical_store<'a>(doc: &PolicyDoc<'a>, ty: PolicyType, account: &Account<'a>, r: &mut Reader<'a>) {
+    let Field::Known(a) = r.boolean(&account.props, "enableAnalyticalStorage") else {
+        return;
+    };
+    if !a.value {
+        return;
+    }
+    r.push(ANALYTICAL_STORE.at(&a.path, "`enableAnalyticalStorage` is `true`: analytical store data is not backed up", "plan to rebuild the analytical store from the transactional store after a restore; only transactional data is backed up"));
+    if ty == PolicyType::Continuous {
+        let path = doc.policy_type.path().cloned().unwrap_or_else(|| a.path.clone());
+        r.push(CONTINUOUS_SYNAPSE.at(&path, "continuous backup on an account with Synapse Link (analytical store)", "the 2024 in-account restore FAQ says they can't coexist; the 2025-12 continuous backup FAQ says the combination is generally available, and the newest document wins"));
+    }
+}

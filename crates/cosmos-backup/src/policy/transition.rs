@@ -1,0 +1,92 @@
+//! Rules about changing a deployed account's policy (`current` → `account`).
+
+use super::parse::PolicyDoc;
+use super::rules::*;
+use super::types::{EffectivePolicy, PolicyType, Tier};
+use crate::model::Account;
+use crate::values::Reader;
+
+/// Properties a user sets on an account; changing any of them together with the backup mode is refused.
+const SETTABLE: &[&str] = &[
+    "locations",
+    "consistencyPolicy",
+    "ipRules",
+    "isVirtualNetworkFilterEnabled",
+    "virtualNetworkRules",
+    "enableMultipleWriteLocations",
+    "enableAnalyticalStorage",
+    "capabilities",
+    "publicNetworkAccess",
+    "enableAutomaticFailover",
+    "disableKeyBasedMetadataWriteAccess",
+    "keyVaultKeyUri",
+    "defaultIdentity",
+    "networkAclBypass",
+    "disableLocalAuth",
+    "cors",
+    "capacity",
+    "minimalTlsVersion",
+    "enableFreeTier",
+];
+
+/// Compares the deployed account (`current`) with the desired one.
+pub fn check(
+    doc: &PolicyDoc<'_>,
+    desired: &EffectivePolicy,
+    current: &EffectivePolicy,
+    current_doc: &PolicyDoc<'_>,
+    account: &Account<'_>,
+    deployed: &Account<'_>,
+    r: &mut Reader<'_>,
+) {
+    let at = doc
+        .policy_type
+        .path()
+        .cloned()
+        .or_else(|| doc.node.as_ref().map(|n| n.path.clone()))
+        .unwrap_or_else(|| account.props.path.clone());
+    let changed = desired != current
+        && (desired.policy_type != current.policy_type
+            || desired.tier != current.tier
+            || desired.backup_interval_in_minutes != current.backup_interval_in_minutes
+            || desired.backup_retention_interval_in_hours != current.backup_retention_interval_in_hours
+            || desired.backup_storage_redundancy != current.backup_storage_redundancy);
+    if changed && current_doc.migration_status.value() == Some(&"InProgress") {
+        r.push(CHANGE_DURING_MIGRATION.at(
+            &at,
+            "the backup policy changes while the deployed account's migration is `InProgress`",
+            "wait for the migration to complete (about 90 minutes per TB per region), then apply the change",
+        ));
+    }
+    match (current.policy_type, desired.policy_type) {
+        (PolicyType::Continuous, PolicyType::Periodic) => r.push(CONTINUOUS_TO_PERIODIC.at(&at, "`type` changes from `Continuous` to `Periodic`", "keep `Continuous`: the change is one-way (Terraform azurerm would destroy and recreate the account, losing its data); to get periodic backup, restore or copy into a new periodic account")),
+        (PolicyType::Periodic, PolicyType::Continuous) => r.push(MIGRATION_ONE_WAY.at(&at, "`type` changes from `Periodic` to `Continuous`", "this starts a one-way migration; restore points begin at its completion, and the pre-migration periodic backups stay available through support for 30 days")),
+        _ => {}
+    }
+    match (current.tier, desired.tier) {
+        (Some(Tier::Continuous30Days), Some(Tier::Continuous7Days)) => r.push(TIER_DOWNGRADE.at(doc.tier.path().unwrap_or(&at), "`tier` changes from `Continuous30Days` to `Continuous7Days`", "restore anything you need from more than seven days ago first: that history is lost immediately (the price drops at once)")),
+        (Some(Tier::Continuous7Days), Some(Tier::Continuous30Days)) => r.push(TIER_UPGRADE.at(doc.tier.path().unwrap_or(&at), "`tier` changes from `Continuous7Days` to `Continuous30Days`", "expect only seven days of restore points at first; the window grows as new backups accumulate, while storage is billed from now")),
+        _ => {}
+    }
+    if let (Some(a), Some(b)) = (current.backup_storage_redundancy, desired.backup_storage_redundancy) {
+        if a != b && current.policy_type == PolicyType::Periodic && desired.policy_type == PolicyType::Periodic {
+            let path = doc.redundancy.path().unwrap_or(&at);
+            r.push(REDUNDANCY_CHANGE.at(path, format!("`backupStorageRedundancy` changes from `{a:?}` to `{b:?}`"), "request any restore you need from existing backups first: access to them is lost immediately, and the new redundancy can take up to 2 × the backup interval to apply (needs Cosmos DB Operator at subscription scope)"));
+        }
+    }
+    let mode_or_tier = current.policy_type != desired.policy_type || current.tier != desired.tier;
+    if mode_or_tier {
+        let others: Vec<&str> = SETTABLE
+            .iter()
+            .copied()
+            .filter(|k| {
+                account.props.get(k).map(|n| n.value) != deployed.props.get(k).map(|n| n.value)
+                    && account.props.get(k).is_some()
+            })
+            .collect();
+        if !others.is_empty() {
+            let list = others.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+            r.push(CHANGE_NOT_ALONE.at(&at, format!("the backup mode or tier changes together with {list}"), "send the backup policy change alone first (a PATCH with only `backupPolicy`), then the other changes; the service answers \"Cannot update continuous backup mode and other properties at the same time\""));
+        }
+    }
+}

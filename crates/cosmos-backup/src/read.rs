@@ -1,0 +1,297 @@
+//! Readers: find every Cosmos DB account (and every other known Azure object) in any
+//! document shape real users have.
+//!
+//! Shapes: an ARM resource (GET body or template resource), an ARM deployment template
+//! (every `Microsoft.DocumentDB/databaseAccounts` in `resources`, nested resources and nested
+//! deployments included), a REST spec example (`parameters` / `responses`), `az` CLI output
+//! (properties flattened to the top level), PowerShell output and PascalCase exported
+//! resources, and arrays of any of these (`az cosmosdb list`, PSRule exports).
+
+use crate::node::Node;
+use crate::values::Scope;
+use serde::{Deserialize, Serialize};
+
+/// The shape an account was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Shape {
+    /// An ARM resource body (GET response, PUT/PATCH body).
+    ArmResource,
+    /// A resource inside an ARM deployment template.
+    ArmTemplate,
+    /// A request or response inside a REST API spec example.
+    RestSpecExample,
+    /// `az cosmosdb show` / `list` output: properties at the top level.
+    AzCli,
+    /// PowerShell output or an exported resource: PascalCase envelope.
+    PowerShell,
+}
+
+/// Other Azure objects the engine recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Kind {
+    /// A `Microsoft.DocumentDB/databaseAccounts` resource.
+    Account,
+    /// A restorable database account (`…/locations/{loc}/restorableDatabaseAccounts/{id}`).
+    RestorableAccount,
+    /// An event-feed entry of a restorable database, container, graph, collection or table.
+    RestorableEvent,
+    /// A restorable-resources listing entry (`databaseName` + `collectionNames`, a table name…).
+    RestorableResource,
+    /// `retrieveContinuousBackupInformation` output.
+    BackupInformation,
+    /// Location metadata (`Microsoft.DocumentDB/locations`).
+    LocationMetadata,
+    /// An Azure role definition.
+    RoleDefinition,
+    /// A role assignment.
+    RoleAssignment,
+    /// A database/container/collection/graph/table resource, e.g. an in-account restore request.
+    ChildResource,
+    /// An Azure Cosmos DB for PostgreSQL cluster.
+    PostgresCluster,
+}
+
+/// One object found in a document.
+#[derive(Debug, Clone)]
+pub struct Found<'a> {
+    /// What it is.
+    pub kind: Kind,
+    /// The object (for accounts: the resource envelope).
+    pub node: Node<'a>,
+    /// The shape it was written in.
+    pub shape: Shape,
+    /// Template scope (for resolving parameters), when it came from a template.
+    pub scope: Scope<'a>,
+    /// A label such as `request` or `response 200`, for REST examples.
+    pub label: Option<String>,
+}
+
+const ACCOUNT_TYPE: &str = "Microsoft.DocumentDB/databaseAccounts";
+/// Nesting below which the reader stops looking (documents are already depth-limited by the parser).
+const MAX_DEPTH: usize = 24;
+
+/// Finds every known object in a document.
+pub fn find<'a>(root: &Node<'a>) -> Vec<Found<'a>> {
+    let mut out = Vec::new();
+    walk(root, Shape::ArmResource, &Scope::default(), None, 0, &mut out);
+    out
+}
+
+fn walk<'a>(
+    node: &Node<'a>,
+    shape: Shape,
+    scope: &Scope<'a>,
+    label: Option<&str>,
+    depth: usize,
+    out: &mut Vec<Found<'a>>,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let next = depth.saturating_add(1);
+    if node.value.is_array() {
+        for item in node.items() {
+            walk(&item, shape, scope, label, next, out);
+        }
+        return;
+    }
+    if !node.value.is_object() {
+        return;
+    }
+    if let (Some(params), Some(responses)) = (node.get("parameters"), node.get("responses")) {
+        return rest_example(&params, &responses, next, out);
+    }
+    if is_template(node) {
+        return template(node, next, out);
+    }
+    if let Some(list) = node.get("value").filter(|v| v.value.is_array()) {
+        return walk(&list, shape, scope, label, next, out);
+    }
+    let push = |kind, shape, out: &mut Vec<Found<'a>>| {
+        out.push(Found {
+            kind,
+            node: node.clone(),
+            shape,
+            scope: scope.clone(),
+            label: label.map(str::to_string),
+        });
+    };
+    if let Some(kind) = classify(node) {
+        let shape = if kind == Kind::Account {
+            account_shape(node, shape)
+        } else {
+            shape
+        };
+        push(kind, shape, out);
+    }
+}
+
+/// The REST example: requests under `parameters`, bodies under `responses.<code>.body`.
+fn rest_example<'a>(params: &Node<'a>, responses: &Node<'a>, depth: usize, out: &mut Vec<Found<'a>>) {
+    let scope = Scope::default();
+    for (_, p) in params.members() {
+        if p.value.is_object() {
+            walk(&p, Shape::RestSpecExample, &scope, Some("request"), depth, out);
+        }
+    }
+    for (code, r) in responses.members() {
+        if let Some(body) = r.get("body") {
+            walk(
+                &body,
+                Shape::RestSpecExample,
+                &scope,
+                Some(&format!("response {code}")),
+                depth,
+                out,
+            );
+        }
+    }
+}
+
+fn is_template(node: &Node<'_>) -> bool {
+    let schema = node.get("$schema").and_then(|s| s.as_str()).unwrap_or("");
+    node.get("resources")
+        .is_some_and(|r| r.value.is_array() || r.value.is_object())
+        && (schema.contains("deploymentTemplate")
+            || node.has("contentVersion")
+            || schema.is_empty() && !node.has("properties"))
+}
+
+/// Every resource of a template, nested resources and nested deployments included.
+fn template<'a>(root: &Node<'a>, depth: usize, out: &mut Vec<Found<'a>>) {
+    let scope = Scope {
+        template: Some(root.clone()),
+    };
+    if let Some(resources) = root.get("resources") {
+        // languageVersion 2.0 templates key resources by symbolic name.
+        let list: Vec<Node<'a>> = if resources.value.is_object() {
+            resources.members().into_iter().map(|(_, n)| n).collect()
+        } else {
+            resources.items()
+        };
+        for r in list {
+            template_resource(&r, &scope, depth, out);
+        }
+    }
+}
+
+fn template_resource<'a>(r: &Node<'a>, scope: &Scope<'a>, depth: usize, out: &mut Vec<Found<'a>>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let ty = r.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    if ty.eq_ignore_ascii_case("Microsoft.Resources/deployments") {
+        if let Some(inner) = r.at(&["properties", "template"]) {
+            template(&inner, depth.saturating_add(1), out);
+        }
+    } else if let Some(kind) = classify(r) {
+        out.push(Found {
+            kind,
+            node: r.clone(),
+            shape: Shape::ArmTemplate,
+            scope: scope.clone(),
+            label: None,
+        });
+    }
+    if let Some(children) = r.get("resources") {
+        for c in children.items() {
+            template_resource(&c, scope, depth.saturating_add(1), out);
+        }
+    }
+}
+
+fn type_of<'a>(node: &Node<'a>) -> Option<&'a str> {
+    node.get_any(&["type", "resourceType"]).and_then(|t| t.as_str())
+}
+
+/// What a single object is, if the engine knows it.
+pub fn classify(node: &Node<'_>) -> Option<Kind> {
+    let ty = type_of(node).unwrap_or("").to_ascii_lowercase();
+    let props = node.get("properties");
+    if ty == ACCOUNT_TYPE.to_ascii_lowercase() {
+        return Some(Kind::Account);
+    }
+    if ty.ends_with("/restorabledatabaseaccounts")
+        || node.has("restorableLocations")
+        || props.as_ref().is_some_and(|p| p.has("restorableLocations"))
+    {
+        return Some(Kind::RestorableAccount);
+    }
+    if ty.starts_with("microsoft.documentdb/locations/restorabledatabaseaccounts/") || is_event(node) {
+        return Some(if is_event(node) {
+            Kind::RestorableEvent
+        } else {
+            Kind::RestorableResource
+        });
+    }
+    if ty.starts_with("microsoft.dbforpostgresql/servergroupsv2") {
+        return Some(Kind::PostgresCluster);
+    }
+    if ty == "microsoft.documentdb/locations" || props.as_ref().is_some_and(|p| p.has("backupStorageRedundancies")) {
+        return Some(Kind::LocationMetadata);
+    }
+    if node.has("continuousBackupInformation") {
+        return Some(Kind::BackupInformation);
+    }
+    if node.has("permissions") && (node.has("roleName") || node.has("assignableScopes"))
+        || props
+            .as_ref()
+            .is_some_and(|p| p.has("permissions") && p.has("roleName"))
+    {
+        return Some(Kind::RoleDefinition);
+    }
+    if node.has("roleDefinitionId") || props.as_ref().is_some_and(|p| p.has("roleDefinitionId")) {
+        return Some(Kind::RoleAssignment);
+    }
+    if ty.starts_with("microsoft.documentdb/databaseaccounts/")
+        || props.as_ref().is_some_and(|p| {
+            p.get("resource")
+                .is_some_and(|r| r.has("createMode") || r.has("restoreParameters"))
+        })
+    {
+        return Some(Kind::ChildResource);
+    }
+    if looks_like_account(node) {
+        return Some(Kind::Account);
+    }
+    None
+}
+
+fn is_event(node: &Node<'_>) -> bool {
+    node.at(&["properties", "resource", "operationType"]).is_some()
+        || node.at(&["resource", "operationType"]).is_some()
+        || node.has("operationType") && node.has("eventTimestamp")
+}
+
+/// An account without a `type`: a PUT/PATCH body or flattened CLI output.
+fn looks_like_account(node: &Node<'_>) -> bool {
+    const MARKERS: [&str; 6] = [
+        "backupPolicy",
+        "databaseAccountOfferType",
+        "documentEndpoint",
+        "enableMultipleWriteLocations",
+        "consistencyPolicy",
+        "createMode",
+    ];
+    let in_props = node.get("properties").is_some_and(|p| MARKERS.iter().any(|m| p.has(m)));
+    in_props || MARKERS.iter().any(|m| node.has(m))
+}
+
+fn account_shape(node: &Node<'_>, outer: Shape) -> Shape {
+    if outer != Shape::ArmResource {
+        return outer;
+    }
+    let pascal = node
+        .value
+        .as_object()
+        .is_some_and(|m| m.contains_key("Properties") || m.contains_key("BackupPolicy") || m.contains_key("Name"));
+    if pascal {
+        Shape::PowerShell
+    } else if node.get("properties").is_none() {
+        Shape::AzCli
+    } else {
+        Shape::ArmResource
+    }
+}
