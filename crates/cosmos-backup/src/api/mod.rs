@@ -120,7 +120,18 @@ pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
 }
 
 /// The operations [`call`] dispatches, by name. Every binding exposes each of them.
-pub const OPERATIONS: &[&str] = &["evaluate", "validate", "read", "rules", "locate"];
+pub const OPERATIONS: &[&str] = &[
+    "evaluate",
+    "validate",
+    "read",
+    "rules",
+    "locate",
+    "price",
+    "project",
+    "whatIf",
+    "priceFleet",
+    "priceSheet",
+];
 
 /// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
 /// misuse). The vector runners of every surface use this same dispatch.
@@ -132,6 +143,11 @@ pub fn call(op: &str, input: &Value) -> Value {
         "validate" => validate(input).map(to_value),
         "read" => read(input).map(to_value),
         "rules" => Ok(to_value(rules())),
+        "price" => price(input).map(to_value),
+        "project" => project(input).map(to_value),
+        "whatIf" => what_if(input).map(to_value),
+        "priceFleet" => price_fleet(input).map(to_value),
+        "priceSheet" => Ok(to_value(price_sheet())),
         "locate" => {
             let text = input.get("text").and_then(Value::as_str).unwrap_or("");
             let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
@@ -140,6 +156,47 @@ pub fn call(op: &str, input: &Value) -> Value {
         other => Err(unknown_operation(other)),
     };
     out.unwrap_or_else(|e| serde_json::json!({ "error": to_value(e) }))
+}
+
+/// `price`: one scenario (with `usage`, optional `priceSheet`) → the cost of each account and
+/// Cosmos DB for PostgreSQL cluster in it.
+///
+/// ```
+/// let s = serde_json::json!({"account": {"type": "Microsoft.DocumentDB/databaseAccounts",
+///     "location": "westus", "properties": {"backupPolicy": {"type": "Periodic",
+///     "periodicModeProperties": {"backupIntervalInMinutes": 1440, "backupRetentionIntervalInHours": 240}}}},
+///     "usage": {"dataSizeGb": 1000}});
+/// let p = cosmos_backup::api::price(&s).unwrap();
+/// assert_eq!(p.results[0].cost.as_ref().unwrap().monthly_total, "960.00");
+/// ```
+pub fn price(value: &Value) -> Result<crate::pricing::fleet::Pricing, ApiError> {
+    document(value)?;
+    Ok(crate::pricing::fleet::price(value))
+}
+
+/// `project`: monthly cost over N months with growth, restores and added regions
+/// (see [`crate::pricing::plan`]).
+pub fn project(value: &Value) -> Result<crate::pricing::plan::Projection, ApiError> {
+    document(value)?;
+    Ok(crate::pricing::plan::project(value))
+}
+
+/// `whatIf`: the account priced under several policies, with the restore window each buys and
+/// the cheapest one meeting `requiredWindowDays` (see [`crate::pricing::plan`]).
+pub fn what_if(value: &Value) -> Result<crate::pricing::plan::WhatIf, ApiError> {
+    document(value)?;
+    Ok(crate::pricing::plan::what_if(value))
+}
+
+/// `priceFleet`: many scenarios in one call → one row per account and totals per currency.
+pub fn price_fleet(value: &Value) -> Result<crate::pricing::fleet::Fleet, ApiError> {
+    document(value)?;
+    Ok(crate::pricing::fleet::price_fleet(value))
+}
+
+/// `priceSheet`: the default price sheet, every price with its meter, unit, date and source.
+pub fn price_sheet() -> &'static crate::pricing::sheet::Sheet {
+    crate::pricing::sheet::default_sheet()
 }
 
 /// [`call`] on JSON text.

@@ -1,33 +1,290 @@
 //! Backup and restore pricing, exact to the cent.
+//!
+//! An account's `cost` is filled whenever its scenario has `usage`
+//! (`{dataSizeGb, restoresPerMonth?, restoreSizeGb?, restoreRegion?}`):
+//!
+//! ```
+//! let scenario = serde_json::json!({
+//!     "now": "2026-11-21T00:00:00Z",
+//!     "account": {"type": "Microsoft.DocumentDB/databaseAccounts", "name": "orders",
+//!         "properties": {"locations": [{"locationName": "West US", "failoverPriority": 0},
+//!                                      {"locationName": "East US 2", "failoverPriority": 1}],
+//!                        "backupPolicy": {"type": "Continuous",
+//!                            "continuousModeProperties": {"tier": "Continuous30Days"}}}},
+//!     "usage": {"dataSizeGb": 1000}
+//! });
+//! let eval = cosmos_backup::api::evaluate(&scenario).unwrap();
+//! let cost = eval.results[0].cost.as_ref().unwrap();
+//! assert_eq!((cost.monthly_total.as_str(), cost.per_restore.as_str()), ("400.00", "150.00"));
+//! ```
+//!
+//! - [`sheet`]: the price sheet (the default one is built once from the embedded CSV; user sheets
+//!   override or replace it), [`csv`]: the embedded data, [`money`]: exact decimals and the
+//!   rounding rule (half away from zero, per line), [`formulas`]: the formulas and their sources,
+//!   [`plan`]: projections and what-if, [`fleet`]: many scenarios in one call, [`rules`]: codes.
+//! - The comparison with infracost (pricing.md §5, cases A–H) is in `docs/pricing.md` and in
+//!   `tests/vectors/pricing/infracost-*.json`.
+
+pub mod csv;
+pub mod fleet;
+pub mod formulas;
+pub mod money;
+pub mod plan;
+pub mod rules;
+pub mod sheet;
 
 use crate::api::scenario::ScenarioView;
-use crate::diagnostics::Rule;
 use crate::model::Account;
-use crate::policy::types::EffectivePolicy;
-use crate::values::Reader;
+use crate::node::Node;
+use crate::pointer::Pointer;
+use crate::policy::types::{EffectivePolicy, PolicyType, Redundancy, Tier};
+use crate::values::{Reader, clip};
+use formulas::{Plan, Profile, Region};
+use rust_decimal::Decimal;
+pub use rules::RULES;
 use serde::{Deserialize, Serialize};
+use sheet::Sheet;
 
-/// The cost of an account's backups and restores.
+/// The cost of an account's backups and restores. Every amount is a decimal string in `currency`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {
     /// ISO 4217 currency of every amount.
     pub currency: String,
-    /// Monthly backup storage total, as a decimal string.
+    /// Monthly total: the sum of the lines (backup storage, plus restores when `restoresPerMonth` > 0).
     pub monthly_total: String,
-    /// Cost of one restore, as a decimal string.
+    /// Cost of one restore.
     pub per_restore: String,
+    /// What is charged, one line per meter and region.
+    pub lines: Vec<CostLine>,
+    /// How the figures were reached, and what was left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
-/// Pricing rules (filled by the pricing engine).
-pub const RULES: &[Rule] = &[];
+/// What a cost line charges for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LineKind {
+    /// Periodic backup copies beyond the two free ones (GB-months).
+    PeriodicBackupStorage,
+    /// Continuous backup storage (GB-months), one line per region.
+    ContinuousBackupStorage,
+    /// Data restored (GB).
+    Restore,
+    /// Cosmos DB for PostgreSQL backup storage (GiB-months).
+    PostgresBackupStorage,
+}
 
-/// The cost for one account (the pricing engine lands in its own change).
-pub fn evaluate_account(
-    _s: &ScenarioView<'_>,
-    _a: &Account<'_>,
-    _p: Option<&EffectivePolicy>,
-    _r: &mut Reader<'_>,
+/// One cost line: `amount` = `quantity` × `unitPrice`, rounded to the cent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CostLine {
+    /// What is charged.
+    pub kind: LineKind,
+    /// Region key (`westus`).
+    pub region: String,
+    /// GB-months for storage, GB for restores.
+    pub quantity: String,
+    /// `GB-month`, `GiB-month` or `GB`.
+    pub unit: String,
+    /// Price per unit.
+    pub unit_price: String,
+    /// Rounded amount.
+    pub amount: String,
+    /// Currency of `unitPrice` and `amount`.
+    pub currency: String,
+    /// The Azure meter name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meter: Option<String>,
+    /// Where the price comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The cost for one account of an evaluated scenario (`null` without `usage`).
+pub fn evaluate_account<'a>(
+    s: &ScenarioView<'a>,
+    a: &Account<'a>,
+    p: Option<&EffectivePolicy>,
+    r: &mut Reader<'a>,
 ) -> Option<Cost> {
-    None
+    let usage = s.usage.as_ref()?;
+    let sheet = Sheet::with_user(sheet::default_sheet(), s.price_sheet.as_ref(), r);
+    let profile = account_profile(a, p, usage, r)?;
+    let priced = formulas::price(&profile, &sheet);
+    r.diags.extend(priced.diagnostics);
+    Some(priced.cost)
+}
+
+/// The usage figures of a scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Usage {
+    /// GB of data (of backup, for PostgreSQL).
+    pub data_gb: Decimal,
+    /// Restores per month.
+    pub restores_per_month: Decimal,
+    /// GB per restore.
+    pub restore_gb: Decimal,
+    /// Region the restore is priced in.
+    pub restore_region: Option<Region>,
+    /// Where `usage` is.
+    pub path: Pointer,
+}
+
+/// Reads a non-negative decimal field; `Err` (with a finding) when present but unusable.
+pub(crate) fn decimal_field<'a>(parent: &Node<'a>, key: &str, r: &mut Reader<'a>) -> Result<Option<Decimal>, ()> {
+    let Some(n) = parent.get(key) else {
+        return Ok(None);
+    };
+    if n.value.is_null() {
+        return Ok(None);
+    }
+    match money::from_json(n.value) {
+        Some(d) if !d.is_sign_negative() || d.is_zero() => Ok(Some(d)),
+        Some(d) => {
+            r.push(rules::INVALID_USAGE.at(&n.path, format!("`{key}` is `{d}`, below zero"), "use a number of 0 or more"));
+            Err(())
+        }
+        None => {
+            r.push(rules::INVALID_USAGE.at(
+                &n.path,
+                format!("`{key}` is `{}`, not a number", clip(&n.value.to_string())),
+                "use a number such as `1000` or a decimal string such as `\"1000.5\"`",
+            ));
+            Err(())
+        }
+    }
+}
+
+/// Reads `usage`; `None` (with findings) when `dataSizeGb` is missing or a field is unusable.
+pub fn read_usage<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Option<Usage> {
+    let data = decimal_field(usage, "dataSizeGb", r);
+    let restores = decimal_field(usage, "restoresPerMonth", r);
+    let restore_gb = decimal_field(usage, "restoreSizeGb", r);
+    let data = match data {
+        Ok(Some(d)) => d,
+        Ok(None) => {
+            r.push(rules::INVALID_USAGE.at(
+                &usage.path,
+                "`usage` has no `dataSizeGb`",
+                "add `\"dataSizeGb\": <GB of data in the account>`; `restoresPerMonth` and `restoreSizeGb` are optional",
+            ));
+            return None;
+        }
+        Err(()) => return None,
+    };
+    let (Ok(restores), Ok(restore_gb)) = (restores, restore_gb) else {
+        return None;
+    };
+    let restore_region = usage
+        .get("restoreRegion")
+        .and_then(|n| n.as_str().map(|s| Region::new(s, n.path.clone())));
+    Some(Usage {
+        data_gb: data,
+        restores_per_month: restores.unwrap_or_default(),
+        restore_gb: restore_gb.unwrap_or(data),
+        restore_region,
+        path: usage.path.clone(),
+    })
+}
+
+/// The regions of an account (write region first when failover priorities say so), and the write region.
+pub fn account_regions(a: &Account<'_>) -> (Vec<Region>, Option<Region>) {
+    let refs = a.regions();
+    let mut regions: Vec<Region> = refs
+        .iter()
+        .map(|r| {
+            let path = r
+                .node
+                .get_any(&["locationName", "location"])
+                .map(|n| n.path)
+                .unwrap_or_else(|| r.node.path.clone());
+            Region::new(&r.name, path)
+        })
+        .collect();
+    if regions.is_empty() {
+        if let Some(l) = a.envelope.get("location").filter(|l| l.as_str().is_some()) {
+            regions.push(Region::new(l.as_str().unwrap_or(""), l.path.clone()));
+        }
+    }
+    let write = a.write_region().and_then(|w| regions.iter().find(|r| r.name == w).cloned()).or_else(|| regions.first().cloned());
+    (regions, write)
+}
+
+/// The billed plan of an effective policy (service defaults for what it leaves out).
+pub fn plan_of(p: &EffectivePolicy) -> Plan {
+    match p.policy_type {
+        PolicyType::Periodic => Plan::Periodic {
+            interval_minutes: p.backup_interval_in_minutes.unwrap_or(crate::policy::DEFAULT_INTERVAL),
+            retention_hours: p.backup_retention_interval_in_hours.unwrap_or(crate::policy::DEFAULT_RETENTION),
+            redundancy: p.backup_storage_redundancy.unwrap_or(Redundancy::Geo),
+        },
+        PolicyType::Continuous => Plan::Continuous(p.tier.unwrap_or(Tier::Continuous30Days)),
+    }
+}
+
+/// Builds the profile of an account from its policy and the scenario's `usage`.
+pub fn account_profile<'a>(
+    a: &Account<'a>,
+    p: Option<&EffectivePolicy>,
+    usage: &Node<'a>,
+    r: &mut Reader<'a>,
+) -> Option<Profile> {
+    let u = read_usage(usage, r)?;
+    let policy_path = a.backup_policy().map(|b| b.path).unwrap_or_else(|| a.envelope.path.clone());
+    let Some(p) = p else {
+        r.push(rules::POLICY_UNKNOWN.at(
+            &policy_path,
+            "the backup policy type is unknown, so `cost` is `null`",
+            "set `backupPolicy.type` to `Periodic` or `Continuous`",
+        ));
+        return None;
+    };
+    let (regions, write) = account_regions(a);
+    if write.is_none() {
+        r.push(rules::NO_REGION.at(
+            &a.envelope.path,
+            "the account has no `locations` and no `location`, so it cannot be priced",
+            "add `\"location\": \"westus\"` or a `locations` list",
+        ));
+        return None;
+    }
+    Some(Profile {
+        plan: plan_of(p),
+        write_region: write,
+        regions,
+        data_gb: u.data_gb,
+        restores_per_month: u.restores_per_month,
+        restore_gb: u.restore_gb,
+        restore_region: u.restore_region,
+        policy_path,
+        usage_path: u.path,
+    })
+}
+
+/// Builds the profile of a Cosmos DB for PostgreSQL cluster (`usage.backupSizeGb`, else `dataSizeGb`).
+pub fn postgres_profile<'a>(cluster: &Node<'a>, usage: &Node<'a>, r: &mut Reader<'a>) -> Option<Profile> {
+    let mut u = read_usage(usage, r)?;
+    if let Ok(Some(b)) = decimal_field(usage, "backupSizeGb", r) {
+        u.data_gb = b;
+    }
+    let props = cluster.get("properties").unwrap_or_else(|| cluster.clone());
+    let geo = props.get("enableGeoBackup").and_then(|g| g.value.as_bool()).unwrap_or(false);
+    let Some(loc) = cluster.get("location").filter(|l| l.as_str().is_some()) else {
+        r.push(rules::NO_REGION.at(&cluster.path, "the cluster has no `location`, so it cannot be priced", "add `\"location\": \"eastus2\"`"));
+        return None;
+    };
+    let region = Region::new(loc.as_str().unwrap_or(""), loc.path.clone());
+    Some(Profile {
+        plan: Plan::Postgres { geo },
+        write_region: Some(region.clone()),
+        regions: vec![region],
+        data_gb: u.data_gb,
+        restores_per_month: Decimal::ZERO,
+        restore_gb: Decimal::ZERO,
+        restore_region: None,
+        policy_path: cluster.path.clone(),
+        usage_path: u.path,
+    })
 }
