@@ -53,7 +53,10 @@ pub fn price_scenario<'a>(node: Node<'a>, base: &Sheet, diags: &mut Vec<Diagnost
     };
     let found = read::find(&doc);
     let locations = s.locations.as_ref().map(policy::locations_from).unwrap_or_default();
-    let ctx = policy::Context { locations, current: None };
+    let ctx = policy::Context {
+        locations,
+        current: None,
+    };
     let mut out = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let mut r = Reader::new(f.scope.clone());
@@ -61,12 +64,19 @@ pub fn price_scenario<'a>(node: Node<'a>, base: &Sheet, diags: &mut Vec<Diagnost
             Kind::Account => {
                 let a = Account::from_found(f);
                 let eff = policy::evaluate(&a, &ctx, &mut r);
-                let profile = s.usage.as_ref().and_then(|u| account_profile(&a, eff.as_ref(), u, &mut r));
+                let profile = s
+                    .usage
+                    .as_ref()
+                    .and_then(|u| account_profile(&a, eff.as_ref(), u, &mut r));
                 (a.name().map(str::to_string), Some(a.api()), profile)
             }
             Kind::PostgresCluster => {
                 let profile = s.usage.as_ref().and_then(|u| postgres_profile(&f.node, u, &mut r));
-                (f.node.get("name").and_then(|n| n.as_str().map(str::to_string)), None, profile)
+                (
+                    f.node.get("name").and_then(|n| n.as_str().map(str::to_string)),
+                    None,
+                    profile,
+                )
             }
             _ => continue,
         };
@@ -85,7 +95,11 @@ pub fn price_scenario<'a>(node: Node<'a>, base: &Sheet, diags: &mut Vec<Diagnost
                 None => base_name,
             },
             path: f.node.path.clone(),
-            kind: if f.kind == Kind::Account { "account" } else { "postgresCluster" },
+            kind: if f.kind == Kind::Account {
+                "account"
+            } else {
+                "postgresCluster"
+            },
             api,
             profile,
             priced,
@@ -209,7 +223,11 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     } else {
         let items = root.get("scenarios").map(|s| s.items()).unwrap_or_default();
         if root.get("scenarios").is_none() {
-            diagnostics.push(super::rules::INVALID_PLAN.at(&root.path, "the fleet has no `scenarios` list", "pass `{\"scenarios\": [<scenario>, …], \"priceSheet\"?: {…}}` or a bare array of scenarios"));
+            diagnostics.push(super::rules::INVALID_PLAN.at(
+                &root.path,
+                "the fleet has no `scenarios` list",
+                "pass `{\"scenarios\": [<scenario>, …], \"priceSheet\"?: {…}}` or a bare array of scenarios",
+            ));
         }
         (items, root.get_any(&["priceSheet", "prices"]))
     };
@@ -224,10 +242,25 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
         let mut diags = Vec::new();
         for a in price_scenario(item, &sheet, &mut diags) {
             summary.add(Summary::of(&a.diagnostics));
-            let row_diags: Vec<Diagnostic> = a.diagnostics.into_iter().filter(|d| d.severity != crate::diagnostics::Severity::Info).collect();
+            let row_diags: Vec<Diagnostic> = a
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity != crate::diagnostics::Severity::Info)
+                .collect();
             let Some(p) = a.priced else {
                 unpriced = unpriced.saturating_add(1);
-                accounts.push(FleetRow { scenario: i, name: a.name, path: a.path, kind: a.kind.to_string(), currency: None, monthly_total: None, per_restore: None, complete: false, lines: Vec::new(), diagnostics: row_diags });
+                accounts.push(FleetRow {
+                    scenario: i,
+                    name: a.name,
+                    path: a.path,
+                    kind: a.kind.to_string(),
+                    currency: None,
+                    monthly_total: None,
+                    per_restore: None,
+                    complete: false,
+                    lines: Vec::new(),
+                    diagnostics: row_diags,
+                });
                 continue;
             };
             let entry = sums.entry(p.cost.currency.clone()).or_default();
@@ -262,9 +295,23 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
             monthly_total: money::cents(total),
             by_kind: kinds
                 .into_iter()
-                .map(|(k, v)| (serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), money::cents(v)))
+                .map(|(k, v)| {
+                    (
+                        serde_json::to_value(k)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default(),
+                        money::cents(v),
+                    )
+                })
                 .collect(),
         })
         .collect();
-    Fleet { accounts, totals, unpriced, diagnostics, summary }
+    Fleet {
+        accounts,
+        totals,
+        unpriced,
+        diagnostics,
+        summary,
+    }
 }

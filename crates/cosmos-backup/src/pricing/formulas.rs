@@ -15,7 +15,7 @@
 
 use super::money;
 use super::rules::*;
-use super::sheet::{Meter, Price, Sheet};
+use super::sheet::{Meter, PeriodicMeter, Price, Sheet};
 use super::{Cost, CostLine, LineKind};
 use crate::diagnostics::Diagnostic;
 use crate::model::region_key;
@@ -122,7 +122,11 @@ impl<'s> Builder<'s> {
             return Some(p);
         }
         self.complete = false;
-        self.notes.push(format!("incomplete: no `{}` price for `{}`; {what} is left out of the total", meter.id(), region.key()));
+        self.notes.push(format!(
+            "incomplete: no `{}` price for `{}`; {what} is left out of the total",
+            meter.id(),
+            region.key()
+        ));
         let help = format!(
             "add a price for `{}` in `{}` to `priceSheet`, e.g. {{\"region\": \"{}\", \"meter\": \"{}\", \"unitPrice\": \"0.20\"}}",
             meter.id(),
@@ -133,14 +137,21 @@ impl<'s> Builder<'s> {
         if self.sheet.has_region(&region.name) {
             self.diags.push(PRICE_NOT_IN_SHEET.at(
                 &region.path,
-                format!("the price sheet has no `{}` price for region `{}`", meter.id(), region.name),
+                format!(
+                    "the price sheet has no `{}` price for region `{}`",
+                    meter.id(),
+                    region.name
+                ),
                 help,
             ));
         } else {
             self.diags.push(REGION_NOT_IN_SHEET.at(
                 &region.path,
                 format!("region `{}` is not in the price sheet", region.name),
-                format!("{help}; the default sheet covers {}", self.sheet.regions().into_iter().collect::<Vec<_>>().join(", ")),
+                format!(
+                    "{help}; the default sheet covers {}",
+                    self.sheet.regions().into_iter().collect::<Vec<_>>().join(", ")
+                ),
             ));
         }
         None
@@ -148,7 +159,11 @@ impl<'s> Builder<'s> {
 
     fn overflow(&mut self) {
         self.complete = false;
-        self.diags.push(INVALID_USAGE.at(&self.usage_path, "the usage figures overflow exact decimal arithmetic", "use sizes below 10^15 GB"));
+        self.diags.push(INVALID_USAGE.at(
+            &self.usage_path,
+            "the usage figures overflow exact decimal arithmetic",
+            "use sizes below 10^15 GB",
+        ));
     }
 
     fn line(&mut self, kind: LineKind, region: &Region, quantity: Decimal, price: &Price) -> Option<Decimal> {
@@ -240,11 +255,18 @@ pub fn periodic_copies(interval_minutes: i64, retention_hours: i64) -> Option<(i
         return None;
     }
     let minutes = retention_hours.checked_mul(60)?;
-    Some((minutes.checked_div(interval_minutes)?, minutes.checked_rem(interval_minutes)? == 0))
+    Some((
+        minutes.checked_div(interval_minutes)?,
+        minutes.checked_rem(interval_minutes)? == 0,
+    ))
 }
 
 fn hours(minutes: i64) -> String {
-    money::quantity(Decimal::from(minutes).checked_div(Decimal::from(60)).unwrap_or_default())
+    money::quantity(
+        Decimal::from(minutes)
+            .checked_div(Decimal::from(60))
+            .unwrap_or_default(),
+    )
 }
 
 fn periodic(b: &mut Builder<'_>, p: &Profile, interval: i64, retention: i64, redundancy: Redundancy) {
@@ -253,10 +275,13 @@ fn periodic(b: &mut Builder<'_>, p: &Profile, interval: i64, retention: i64, red
         "periodic-mode restores are requested from Azure support; `perRestore` is `0.00`",
         "nothing to fix; for self-service point-in-time restore (charged per GB restored) consider continuous backup",
     ));
-    b.notes.push("periodic restores go through a support request: no self-service restore charge".to_string());
+    b.notes
+        .push("periodic restores go through a support request: no self-service restore charge".to_string());
     let Some((copies, whole)) = periodic_copies(interval, retention) else {
         b.complete = false;
-        b.notes.push(format!("incomplete: interval `{interval}` min / retention `{retention}` h cannot give a copy count"));
+        b.notes.push(format!(
+            "incomplete: interval `{interval}` min / retention `{retention}` h cannot give a copy count"
+        ));
         return;
     };
     if !whole {
@@ -275,18 +300,27 @@ fn periodic(b: &mut Builder<'_>, p: &Profile, interval: i64, retention: i64, red
         hours(interval),
         region.key()
     ));
-    let meter = match redundancy {
-        Redundancy::Geo => Meter::PeriodicGeo,
-        Redundancy::Local => Meter::PeriodicLocal,
-        Redundancy::Zone => Meter::PeriodicZone,
+    let meter = match (b.sheet.periodic_meter, redundancy) {
+        (PeriodicMeter::Legacy, _) => Meter::PeriodicLegacy,
+        (_, Redundancy::Geo) => Meter::PeriodicGeo,
+        (_, Redundancy::Local) => Meter::PeriodicLocal,
+        (_, Redundancy::Zone) => Meter::PeriodicZone,
     };
     let price = match b.sheet.get(&region.name, meter) {
         Some(pr) => Some(pr),
         None if b.sheet.get(&region.name, Meter::PeriodicLegacy).is_some() => {
             b.diags.push(LEGACY_METER.at(
                 &region.path,
-                format!("the price sheet has no `{}` price for `{}`; the legacy `Backup Data Stored` price is used", meter.id(), region.name),
-                format!("add a `{}` price for `{}` to `priceSheet` to price `{redundancy:?}` redundancy exactly", meter.id(), region.key()),
+                format!(
+                    "the price sheet has no `{}` price for `{}`; the legacy `Backup Data Stored` price is used",
+                    meter.id(),
+                    region.name
+                ),
+                format!(
+                    "add a `{}` price for `{}` to `priceSheet` to price `{redundancy:?}` redundancy exactly",
+                    meter.id(),
+                    region.key()
+                ),
             ));
             b.lookup(&region, Meter::PeriodicLegacy, "periodic backup storage")
         }
@@ -319,7 +353,10 @@ fn continuous(b: &mut Builder<'_>, p: &Profile, tier: Tier) -> Decimal {
         }
     }
     b.notes.push(match tier {
-        Tier::Continuous30Days => format!("continuous 30-day: data size × price, in each of the {} regions", seen.len()),
+        Tier::Continuous30Days => format!(
+            "continuous 30-day: data size × price, in each of the {} regions",
+            seen.len()
+        ),
         Tier::Continuous7Days => "continuous 7-day: backup storage is free; restores are charged".to_string(),
     });
     let Some(region) = p.restore_region.clone().or_else(|| p.write_region.clone()) else {
@@ -332,7 +369,12 @@ fn continuous(b: &mut Builder<'_>, p: &Profile, tier: Tier) -> Decimal {
         b.overflow();
         return Decimal::ZERO;
     };
-    b.notes.push(format!("restore: {} GB × {} per restore in `{}`, charged each time a restore is initiated", money::quantity(p.restore_gb), money::price(pr.unit_price), region.key()));
+    b.notes.push(format!(
+        "restore: {} GB × {} per restore in `{}`, charged each time a restore is initiated",
+        money::quantity(p.restore_gb),
+        money::price(pr.unit_price),
+        region.key()
+    ));
     if p.restores_per_month > Decimal::ZERO {
         match money::mul(p.restores_per_month, p.restore_gb) {
             Some(q) => {
@@ -348,14 +390,23 @@ fn postgres(b: &mut Builder<'_>, p: &Profile, geo: bool) {
     let Some(region) = p.write_region.clone() else {
         return;
     };
-    let meter = if geo { Meter::PostgresBackupGeo } else { Meter::PostgresBackupLocal };
+    let meter = if geo {
+        Meter::PostgresBackupGeo
+    } else {
+        Meter::PostgresBackupLocal
+    };
     b.diags.push(POSTGRES_BACKUP.at(
         &p.policy_path,
-        format!("Cosmos DB for PostgreSQL backup storage in `{}` is priced at the sheet's `{}` meter", region.key(), meter.id()),
+        format!(
+            "Cosmos DB for PostgreSQL backup storage in `{}` is priced at the sheet's `{}` meter",
+            region.key(),
+            meter.id()
+        ),
         "nothing to fix; the Retail Prices API lists this meter at 0, pass `priceSheet` if your bill shows otherwise",
     ));
     if let Some(pr) = b.lookup(&region, meter, "PostgreSQL backup storage") {
         b.line(LineKind::PostgresBackupStorage, &region, p.data_gb, pr);
     }
-    b.notes.push("Cosmos DB for PostgreSQL: restores create a new cluster; no restore meter is listed".to_string());
+    b.notes
+        .push("Cosmos DB for PostgreSQL: restores create a new cluster; no restore meter is listed".to_string());
 }

@@ -40,8 +40,8 @@ use crate::pointer::Pointer;
 use crate::policy::types::{EffectivePolicy, PolicyType, Redundancy, Tier};
 use crate::values::{Reader, clip};
 use formulas::{Plan, Profile, Region};
-use rust_decimal::Decimal;
 pub use rules::RULES;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sheet::Sheet;
 
@@ -143,7 +143,11 @@ pub(crate) fn decimal_field<'a>(parent: &Node<'a>, key: &str, r: &mut Reader<'a>
     match money::from_json(n.value) {
         Some(d) if !d.is_sign_negative() || d.is_zero() => Ok(Some(d)),
         Some(d) => {
-            r.push(rules::INVALID_USAGE.at(&n.path, format!("`{key}` is `{d}`, below zero"), "use a number of 0 or more"));
+            r.push(rules::INVALID_USAGE.at(
+                &n.path,
+                format!("`{key}` is `{d}`, below zero"),
+                "use a number of 0 or more",
+            ));
             Err(())
         }
         None => {
@@ -208,7 +212,10 @@ pub fn account_regions(a: &Account<'_>) -> (Vec<Region>, Option<Region>) {
             regions.push(Region::new(l.as_str().unwrap_or(""), l.path.clone()));
         }
     }
-    let write = a.write_region().and_then(|w| regions.iter().find(|r| r.name == w).cloned()).or_else(|| regions.first().cloned());
+    let write = a
+        .write_region()
+        .and_then(|w| regions.iter().find(|r| r.name == w).cloned())
+        .or_else(|| regions.first().cloned());
     (regions, write)
 }
 
@@ -217,7 +224,9 @@ pub fn plan_of(p: &EffectivePolicy) -> Plan {
     match p.policy_type {
         PolicyType::Periodic => Plan::Periodic {
             interval_minutes: p.backup_interval_in_minutes.unwrap_or(crate::policy::DEFAULT_INTERVAL),
-            retention_hours: p.backup_retention_interval_in_hours.unwrap_or(crate::policy::DEFAULT_RETENTION),
+            retention_hours: p
+                .backup_retention_interval_in_hours
+                .unwrap_or(crate::policy::DEFAULT_RETENTION),
             redundancy: p.backup_storage_redundancy.unwrap_or(Redundancy::Geo),
         },
         PolicyType::Continuous => Plan::Continuous(p.tier.unwrap_or(Tier::Continuous30Days)),
@@ -232,7 +241,10 @@ pub fn account_profile<'a>(
     r: &mut Reader<'a>,
 ) -> Option<Profile> {
     let u = read_usage(usage, r)?;
-    let policy_path = a.backup_policy().map(|b| b.path).unwrap_or_else(|| a.envelope.path.clone());
+    let policy_path = a
+        .backup_policy()
+        .map(|b| b.path)
+        .unwrap_or_else(|| a.envelope.path.clone());
     let Some(p) = p else {
         r.push(rules::POLICY_UNKNOWN.at(
             &policy_path,
@@ -270,9 +282,16 @@ pub fn postgres_profile<'a>(cluster: &Node<'a>, usage: &Node<'a>, r: &mut Reader
         u.data_gb = b;
     }
     let props = cluster.get("properties").unwrap_or_else(|| cluster.clone());
-    let geo = props.get("enableGeoBackup").and_then(|g| g.value.as_bool()).unwrap_or(false);
+    let geo = props
+        .get("enableGeoBackup")
+        .and_then(|g| g.value.as_bool())
+        .unwrap_or(false);
     let Some(loc) = cluster.get("location").filter(|l| l.as_str().is_some()) else {
-        r.push(rules::NO_REGION.at(&cluster.path, "the cluster has no `location`, so it cannot be priced", "add `\"location\": \"eastus2\"`"));
+        r.push(rules::NO_REGION.at(
+            &cluster.path,
+            "the cluster has no `location`, so it cannot be priced",
+            "add `\"location\": \"eastus2\"`",
+        ));
         return None;
     };
     let region = Region::new(loc.as_str().unwrap_or(""), loc.path.clone());

@@ -31,7 +31,11 @@ pub fn cents(d: Decimal) -> String {
 /// Formats a unit price: normalised, with at least two decimals (`0.2` → `"0.20"`, `0.1235` kept).
 pub fn price(d: Decimal) -> String {
     let n = d.normalize();
-    if n.scale() < 2 { format!("{n:.2}") } else { n.to_string() }
+    if n.scale() < 2 {
+        format!("{n:.2}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// Formats a quantity: normalised (`8000.000` → `"8000"`).

@@ -30,10 +30,17 @@ use serde_json::Value;
 /// The largest projection, in months (50 years).
 pub const MAX_MONTHS: i64 = 600;
 
-fn first_priced(value: &Value, diags: &mut Vec<Diagnostic>) -> Option<(PricedAccount, std::borrow::Cow<'static, super::sheet::Sheet>)> {
+fn first_priced(
+    value: &Value,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(PricedAccount, std::borrow::Cow<'static, super::sheet::Sheet>)> {
     let root = Node::root(value);
     let Some(s) = root.get("scenario") else {
-        diags.push(INVALID_PLAN.at(&root.path, "the request has no `scenario`", "pass `{\"scenario\": {\"account\": …, \"usage\": {\"dataSizeGb\": …}}, …}`"));
+        diags.push(INVALID_PLAN.at(
+            &root.path,
+            "the request has no `scenario`",
+            "pass `{\"scenario\": {\"account\": …, \"usage\": {\"dataSizeGb\": …}}, …}`",
+        ));
         return None;
     };
     let mut r = Reader::default();
@@ -43,7 +50,11 @@ fn first_priced(value: &Value, diags: &mut Vec<Diagnostic>) -> Option<(PricedAcc
     let mut accounts = accounts.into_iter();
     let first = accounts.next()?;
     if first.profile.is_none() && !first.diagnostics.iter().any(|d| d.code.starts_with("pricing.")) {
-        diags.push(INVALID_PLAN.at(&s.path, "the scenario has no `usage`, so there is nothing to plan", "add `\"usage\": {\"dataSizeGb\": 1000}`"));
+        diags.push(INVALID_PLAN.at(
+            &s.path,
+            "the scenario has no `usage`, so there is nothing to plan",
+            "add `\"usage\": {\"dataSizeGb\": 1000}`",
+        ));
     }
     Some((first, sheet))
 }
@@ -110,7 +121,11 @@ fn growth<'a>(root: &Node<'a>, r: &mut Reader<'a>) -> Growth {
         return match decimal_field(&g, "gbPerMonth", r) {
             Ok(Some(d)) => Growth::Linear(d),
             Ok(None) => {
-                r.push(INVALID_PLAN.at(&g.path, "linear `growth` has no `gbPerMonth`", "add `\"gbPerMonth\": 50`"));
+                r.push(INVALID_PLAN.at(
+                    &g.path,
+                    "linear `growth` has no `gbPerMonth`",
+                    "add `\"gbPerMonth\": 50`",
+                ));
                 Growth::None
             }
             Err(()) => Growth::None,
@@ -120,14 +135,22 @@ fn growth<'a>(root: &Node<'a>, r: &mut Reader<'a>) -> Growth {
         return match decimal_field(&g, "percentPerMonth", r) {
             Ok(Some(d)) => Growth::Compound(d),
             Ok(None) => {
-                r.push(INVALID_PLAN.at(&g.path, "compound `growth` has no `percentPerMonth`", "add `\"percentPerMonth\": 5`"));
+                r.push(INVALID_PLAN.at(
+                    &g.path,
+                    "compound `growth` has no `percentPerMonth`",
+                    "add `\"percentPerMonth\": 5`",
+                ));
                 Growth::None
             }
             Err(()) => Growth::None,
         };
     }
     let at = g.get_any(&["type", "kind"]).map(|k| k.path).unwrap_or(g.path.clone());
-    r.push(INVALID_PLAN.at(&at, format!("`growth.type` is `{}`, not `linear` or `compound`", clip(kind)), "use `{\"type\": \"linear\", \"gbPerMonth\": 50}` or `{\"type\": \"compound\", \"percentPerMonth\": 5}`"));
+    r.push(INVALID_PLAN.at(
+        &at,
+        format!("`growth.type` is `{}`, not `linear` or `compound`", clip(kind)),
+        "use `{\"type\": \"linear\", \"gbPerMonth\": 50}` or `{\"type\": \"compound\", \"percentPerMonth\": 5}`",
+    ));
     Growth::None
 }
 
@@ -140,7 +163,11 @@ pub fn project(value: &Value) -> Projection {
     let months = match r.int(&root, "months") {
         crate::values::Field::Known(m) if (1..=MAX_MONTHS).contains(&m.value) => m.value,
         crate::values::Field::Known(m) => {
-            r.push(INVALID_PLAN.at(&m.path, format!("`months` is `{}`, outside 1 to {MAX_MONTHS}", m.value), format!("use a number of months from 1 to {MAX_MONTHS}")));
+            r.push(INVALID_PLAN.at(
+                &m.path,
+                format!("`months` is `{}`, outside 1 to {MAX_MONTHS}", m.value),
+                format!("use a number of months from 1 to {MAX_MONTHS}"),
+            ));
             0
         }
         crate::values::Field::Absent => 12,
@@ -154,20 +181,38 @@ pub fn project(value: &Value) -> Projection {
             crate::values::Field::Known(m) if m.value >= 1 => Some(m.value),
             _ => None,
         };
-        let region = e.get("region").and_then(|n| n.as_str().map(|s| Region::new(s, n.path.clone())));
+        let region = e
+            .get("region")
+            .and_then(|n| n.as_str().map(|s| Region::new(s, n.path.clone())));
         match (month, region) {
             (Some(m), Some(reg)) => added.push((m, reg)),
-            _ => r.push(INVALID_PLAN.at(&e.path, "a `regionsAdded` entry needs `month` (1 or more) and `region`", "write `{\"month\": 4, \"region\": \"westeurope\"}`")),
+            _ => r.push(INVALID_PLAN.at(
+                &e.path,
+                "a `regionsAdded` entry needs `month` (1 or more) and `region`",
+                "write `{\"month\": 4, \"region\": \"westeurope\"}`",
+            )),
         }
     }
     diagnostics.append(&mut r.diags);
     let Some((account, sheet)) = first_priced(value, &mut diagnostics) else {
-        return Projection { name: None, currency: None, months: Vec::new(), total: None, diagnostics };
+        return Projection {
+            name: None,
+            currency: None,
+            months: Vec::new(),
+            total: None,
+            diagnostics,
+        };
     };
     diagnostics.extend(account.diagnostics.iter().cloned());
     let Some(base) = account.profile.clone() else {
         dedupe(&mut diagnostics);
-        return Projection { name: Some(account.name), currency: None, months: Vec::new(), total: None, diagnostics };
+        return Projection {
+            name: Some(account.name),
+            currency: None,
+            months: Vec::new(),
+            total: None,
+            diagnostics,
+        };
     };
     let mut rows = Vec::new();
     let mut total = Decimal::ZERO;
@@ -179,7 +224,10 @@ pub fn project(value: &Value) -> Projection {
                 Growth::None => data,
                 Growth::Linear(g) => money::add(data, g).unwrap_or(data),
                 Growth::Compound(pct) => {
-                    let factor = pct.checked_div(hundred).and_then(|f| money::add(Decimal::ONE, f)).unwrap_or(Decimal::ONE);
+                    let factor = pct
+                        .checked_div(hundred)
+                        .and_then(|f| money::add(Decimal::ONE, f))
+                        .unwrap_or(Decimal::ONE);
                     money::mul(data, factor)
                         .map(|d| d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero))
                         .unwrap_or(data)
@@ -299,7 +347,11 @@ fn default_plans() -> Vec<Plan> {
     let mut v = Vec::new();
     for redundancy in [Redundancy::Geo, Redundancy::Zone, Redundancy::Local] {
         for (interval_minutes, retention_hours) in [(240, 8), (1440, 168), (1440, 336), (1440, 720)] {
-            v.push(Plan::Periodic { interval_minutes, retention_hours, redundancy });
+            v.push(Plan::Periodic {
+                interval_minutes,
+                retention_hours,
+                redundancy,
+            });
         }
     }
     v.push(Plan::Continuous(Tier::Continuous7Days));
@@ -314,15 +366,27 @@ fn read_option<'a>(o: &Node<'a>, r: &mut Reader<'a>) -> Option<Plan> {
         let tier = o
             .at(&["continuousModeProperties", "tier"])
             .or_else(|| o.get("tier"))
-            .and_then(|t| t.as_str().and_then(|s| crate::policy::types::TIERS.iter().find(|x| x.eq_ignore_ascii_case(s)).and_then(|x| crate::policy::types::tier(x))));
+            .and_then(|t| {
+                t.as_str().and_then(|s| {
+                    crate::policy::types::TIERS
+                        .iter()
+                        .find(|x| x.eq_ignore_ascii_case(s))
+                        .and_then(|x| crate::policy::types::tier(x))
+                })
+            });
         return Some(Plan::Continuous(tier.unwrap_or(Tier::Continuous30Days)));
     }
     if ty.eq_ignore_ascii_case("Periodic") {
         let props = o.get("periodicModeProperties").unwrap_or_else(|| o.clone());
         let int = |k: &str| props.get(k).and_then(|v| v.value.as_i64());
-        let redundancy = props
-            .get("backupStorageRedundancy")
-            .and_then(|v| v.as_str().and_then(|s| crate::policy::types::REDUNDANCIES.iter().find(|x| x.eq_ignore_ascii_case(s)).and_then(|x| crate::policy::types::redundancy(x))));
+        let redundancy = props.get("backupStorageRedundancy").and_then(|v| {
+            v.as_str().and_then(|s| {
+                crate::policy::types::REDUNDANCIES
+                    .iter()
+                    .find(|x| x.eq_ignore_ascii_case(s))
+                    .and_then(|x| crate::policy::types::redundancy(x))
+            })
+        });
         return Some(Plan::Periodic {
             interval_minutes: int("backupIntervalInMinutes").unwrap_or(crate::policy::DEFAULT_INTERVAL),
             retention_hours: int("backupRetentionIntervalInHours").unwrap_or(crate::policy::DEFAULT_RETENTION),
@@ -335,7 +399,11 @@ fn read_option<'a>(o: &Node<'a>, r: &mut Reader<'a>) -> Option<Plan> {
 
 fn describe(plan: Plan) -> (String, OptionPolicy, i64, Option<i64>) {
     match plan {
-        Plan::Periodic { interval_minutes, retention_hours, redundancy } => (
+        Plan::Periodic {
+            interval_minutes,
+            retention_hours,
+            redundancy,
+        } => (
             format!("Periodic {interval_minutes} min / {retention_hours} h {redundancy:?}"),
             OptionPolicy {
                 policy_type: "Periodic".into(),
@@ -349,26 +417,55 @@ fn describe(plan: Plan) -> (String, OptionPolicy, i64, Option<i64>) {
         ),
         Plan::Continuous(t) => (
             format!("{t:?}"),
-            OptionPolicy { policy_type: "Continuous".into(), backup_interval_in_minutes: None, backup_retention_interval_in_hours: None, backup_storage_redundancy: None, tier: Some(t) },
+            OptionPolicy {
+                policy_type: "Continuous".into(),
+                backup_interval_in_minutes: None,
+                backup_retention_interval_in_hours: None,
+                backup_storage_redundancy: None,
+                tier: Some(t),
+            },
             t.days().saturating_mul(24),
             None,
         ),
-        Plan::Postgres { .. } => ("PostgreSQL".into(), OptionPolicy { policy_type: "Postgres".into(), backup_interval_in_minutes: None, backup_retention_interval_in_hours: None, backup_storage_redundancy: None, tier: None }, 35 * 24, None),
+        Plan::Postgres { .. } => (
+            "PostgreSQL".into(),
+            OptionPolicy {
+                policy_type: "Postgres".into(),
+                backup_interval_in_minutes: None,
+                backup_retention_interval_in_hours: None,
+                backup_storage_redundancy: None,
+                tier: None,
+            },
+            35 * 24,
+            None,
+        ),
     }
 }
 
 fn availability(plan: Plan, api: Option<Api>) -> Option<String> {
     match plan {
-        Plan::Periodic { interval_minutes, retention_hours, .. } => {
+        Plan::Periodic {
+            interval_minutes,
+            retention_hours,
+            ..
+        } => {
             if !(60..=1440).contains(&interval_minutes) {
-                return Some(format!("`backupIntervalInMinutes` `{interval_minutes}` is outside 60 to 1440"));
+                return Some(format!(
+                    "`backupIntervalInMinutes` `{interval_minutes}` is outside 60 to 1440"
+                ));
             }
             if retention_hours > 720 || retention_hours.saturating_mul(60) < interval_minutes.saturating_mul(2) {
-                return Some(format!("`backupRetentionIntervalInHours` `{retention_hours}` is outside 2 × the interval to 720 h"));
+                return Some(format!(
+                    "`backupRetentionIntervalInHours` `{retention_hours}` is outside 2 × the interval to 720 h"
+                ));
             }
-            periodic_copies(interval_minutes, retention_hours).is_none().then(|| "no copy count".to_string())
+            periodic_copies(interval_minutes, retention_hours)
+                .is_none()
+                .then(|| "no copy count".to_string())
         }
-        Plan::Continuous(_) if api == Some(Api::Cassandra) => Some("continuous backup does not support the API for Cassandra".to_string()),
+        Plan::Continuous(_) if api == Some(Api::Cassandra) => {
+            Some("continuous backup does not support the API for Cassandra".to_string())
+        }
         _ => None,
     }
 }
@@ -386,7 +483,14 @@ pub fn what_if(value: &Value) -> WhatIf {
         None => default_plans(),
     };
     diagnostics.append(&mut r.diags);
-    let empty = |name, diagnostics| WhatIf { name, currency: None, required_window_days: required.map(money::quantity), options: Vec::new(), cheapest: None, diagnostics };
+    let empty = |name, diagnostics| WhatIf {
+        name,
+        currency: None,
+        required_window_days: required.map(money::quantity),
+        options: Vec::new(),
+        cheapest: None,
+        diagnostics,
+    };
     let Some((account, sheet)) = first_priced(value, &mut diagnostics) else {
         return empty(None, diagnostics);
     };
@@ -403,14 +507,21 @@ pub fn what_if(value: &Value) -> WhatIf {
         let priced = formulas::price(&p, &sheet);
         let (label, policy, window_hours, every) = describe(plan);
         let reason = availability(plan, account.api);
-        let window_days = Decimal::from(window_hours).checked_div(Decimal::from(24)).unwrap_or_default();
+        let window_days = Decimal::from(window_hours)
+            .checked_div(Decimal::from(24))
+            .unwrap_or_default();
         options.push(WhatIfOption {
             label,
             policy,
             window_hours,
             window_days: money::quantity(window_days.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)),
             restore_point_every_minutes: every,
-            restore: if matches!(plan, Plan::Continuous(_)) { "selfService" } else { "supportRequest" }.to_string(),
+            restore: if matches!(plan, Plan::Continuous(_)) {
+                "selfService"
+            } else {
+                "supportRequest"
+            }
+            .to_string(),
             current: plan == base.plan,
             available: reason.is_none(),
             reason,
@@ -421,7 +532,12 @@ pub fn what_if(value: &Value) -> WhatIf {
             lines: priced.cost.lines,
         });
         // Missing prices matter once; legacy-meter and note findings repeat per option.
-        diagnostics.extend(priced.diagnostics.into_iter().filter(|d| d.code != "pricing.periodic-restore-via-support"));
+        diagnostics.extend(
+            priced
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code != "pricing.periodic-restore-via-support"),
+        );
     }
     let cheapest = options
         .iter()

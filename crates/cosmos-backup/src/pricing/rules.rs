@@ -1,7 +1,7 @@
 //! The pricing rules: every finding the pricing engine can report.
 
 use crate::diagnostics::{Rule, Severity::*};
-use crate::sources::{CBI, ENGINE, PBR, PGB, PRICES, PRDR};
+use crate::sources::{CBI, ENGINE, PBR, PGB, PRDR, PRICES};
 
 /// The region has no price at all in the sheet.
 pub const REGION_NOT_IN_SHEET: Rule = Rule {

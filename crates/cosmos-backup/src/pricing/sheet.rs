@@ -90,14 +90,38 @@ impl Meter {
     pub fn azure(self) -> (&'static str, &'static str, &'static str) {
         match self {
             Meter::PeriodicLegacy => ("Azure Cosmos DB Snapshot", "Standard", "Backup Data Stored"),
-            Meter::PeriodicLocal => ("Azure Cosmos DB Snapshot", "Periodic Backup - LRS", "Periodic Backup - LRS Data Stored"),
-            Meter::PeriodicZone => ("Azure Cosmos DB Snapshot", "Periodic Backup - ZRS", "Periodic Backup - ZRS Data Stored"),
-            Meter::PeriodicGeo => ("Azure Cosmos DB Snapshot", "Periodic Backup - RA-GRS", "Periodic Backup - RA-GRS Data Stored"),
+            Meter::PeriodicLocal => (
+                "Azure Cosmos DB Snapshot",
+                "Periodic Backup - LRS",
+                "Periodic Backup - LRS Data Stored",
+            ),
+            Meter::PeriodicZone => (
+                "Azure Cosmos DB Snapshot",
+                "Periodic Backup - ZRS",
+                "Periodic Backup - ZRS Data Stored",
+            ),
+            Meter::PeriodicGeo => (
+                "Azure Cosmos DB Snapshot",
+                "Periodic Backup - RA-GRS",
+                "Periodic Backup - RA-GRS Data Stored",
+            ),
             Meter::Continuous30Days => ("Azure Cosmos DB - PITR", "Backup", "Cont 30D Bckp Continuous Backup"),
-            Meter::Continuous7Days => ("Azure Cosmos DB - PITR", "Cont 7D Bkup", "Cont 7D Bkup Continuous Backup"),
+            Meter::Continuous7Days => (
+                "Azure Cosmos DB - PITR",
+                "Cont 7D Bkup",
+                "Cont 7D Bkup Continuous Backup",
+            ),
             Meter::Restore => ("Azure Cosmos DB - PITR", "Backup", "Cont 30D Bckp Data Restore"),
-            Meter::PostgresBackupLocal => ("Azure Cosmos DB for PostgreSQL Backup Storage", "Backup LRS", "Backup LRS Data Stored"),
-            Meter::PostgresBackupGeo => ("Azure Cosmos DB for PostgreSQL Backup Storage", "Backup GRS", "Backup GRS Data Stored"),
+            Meter::PostgresBackupLocal => (
+                "Azure Cosmos DB for PostgreSQL Backup Storage",
+                "Backup LRS",
+                "Backup LRS Data Stored",
+            ),
+            Meter::PostgresBackupGeo => (
+                "Azure Cosmos DB for PostgreSQL Backup Storage",
+                "Backup GRS",
+                "Backup GRS Data Stored",
+            ),
         }
     }
 
@@ -109,7 +133,8 @@ impl Meter {
             .copied()
             .filter(|m| {
                 let (p, _, n) = m.azure();
-                n.eq_ignore_ascii_case(meter_name.trim()) && (product.is_empty() || p.eq_ignore_ascii_case(product.trim()))
+                n.eq_ignore_ascii_case(meter_name.trim())
+                    && (product.is_empty() || p.eq_ignore_ascii_case(product.trim()))
             })
             .collect();
         match hits.as_slice() {
@@ -179,6 +204,10 @@ pub struct Sheet {
     pub currency: String,
     /// The rounding rule applied to amounts.
     pub rounding: String,
+    /// `redundancy` (default): periodic storage is billed at the redundancy's meter (LRS, ZRS,
+    /// RA-GRS), falling back to the legacy meter where a region lists none; `legacy`: always the
+    /// legacy `Backup Data Stored` meter (what infracost and the docs' example use).
+    pub periodic_meter: PeriodicMeter,
     /// Prices by `(region, meter)`.
     #[serde(with = "price_list")]
     pub prices: BTreeMap<(String, Meter), Price>,
@@ -199,6 +228,17 @@ mod price_list {
     }
 }
 
+/// Which meter periodic backup storage is billed at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PeriodicMeter {
+    /// The redundancy's meter (`Periodic Backup - LRS/ZRS/RA-GRS Data Stored`).
+    #[default]
+    Redundancy,
+    /// The legacy single meter `Backup Data Stored`.
+    Legacy,
+}
+
 /// The documented rounding rule, as the sheet states it.
 pub const ROUNDING: &str = "each line amount = quantity × unitPrice rounded to the cent, half away from zero; totals are sums of rounded lines";
 
@@ -209,6 +249,7 @@ impl Sheet {
             name: name.to_string(),
             currency: currency.to_string(),
             rounding: ROUNDING.to_string(),
+            periodic_meter: PeriodicMeter::Redundancy,
             prices: BTreeMap::new(),
         }
     }
@@ -221,7 +262,10 @@ impl Sheet {
     /// True when the sheet has any price for the region.
     pub fn has_region(&self, region: &str) -> bool {
         let key = region_key(region);
-        self.prices.range((key.clone(), Meter::PeriodicLegacy)..).next().is_some_and(|((r, _), _)| *r == key)
+        self.prices
+            .range((key.clone(), Meter::PeriodicLegacy)..)
+            .next()
+            .is_some_and(|((r, _), _)| *r == key)
     }
 
     /// The regions the sheet covers.
@@ -236,7 +280,11 @@ impl Sheet {
 
     /// The sheet a scenario prices with: `base`, or a user `priceSheet` read on top of it.
     /// Findings about the user's sheet go to `r`.
-    pub fn with_user<'b, 'a>(base: &'b Sheet, user: Option<&Node<'a>>, r: &mut Reader<'a>) -> std::borrow::Cow<'b, Sheet> {
+    pub fn with_user<'b, 'a>(
+        base: &'b Sheet,
+        user: Option<&Node<'a>>,
+        r: &mut Reader<'a>,
+    ) -> std::borrow::Cow<'b, Sheet> {
         match user {
             None => std::borrow::Cow::Borrowed(base),
             Some(node) => std::borrow::Cow::Owned(read_user(base, node, r)),
@@ -274,7 +322,10 @@ pub fn from_csv(text: &str, sheet: &mut Sheet) {
 }
 
 static DEFAULT: LazyLock<Sheet> = LazyLock::new(|| {
-    let mut s = Sheet::empty("Azure retail prices, USD (snapshot of 14 regions + westus/eastus from the documents)", "USD");
+    let mut s = Sheet::empty(
+        "Azure retail prices, USD (snapshot of 14 regions + westus/eastus from the documents)",
+        "USD",
+    );
     from_csv(super::csv::SNAPSHOT, &mut s);
     from_csv(super::csv::SUPPLEMENT, &mut s);
     s
@@ -302,8 +353,14 @@ fn read_user<'a>(base: &Sheet, node: &Node<'a>, r: &mut Reader<'a>) -> Sheet {
     let (entries, currency, name, mode) = if node.value.is_array() {
         (node.items(), None, None, None)
     } else {
-        let list = node.get_any(&["prices", "items"]).map(|l| l.items()).unwrap_or_default();
-        let cur = node.get_any(&["currency", "currencyCode"]).and_then(|c| c.as_str()).map(|c| c.trim().to_ascii_uppercase());
+        let list = node
+            .get_any(&["prices", "items"])
+            .map(|l| l.items())
+            .unwrap_or_default();
+        let cur = node
+            .get_any(&["currency", "currencyCode"])
+            .and_then(|c| c.as_str())
+            .map(|c| c.trim().to_ascii_uppercase());
         let name = node.get("name").and_then(|n| n.as_str()).map(str::to_string);
         let mode = node.get("mode");
         (list, cur, name, mode)
@@ -314,27 +371,61 @@ fn read_user<'a>(base: &Sheet, node: &Node<'a>, r: &mut Reader<'a>) -> Sheet {
             Some(t) if t.eq_ignore_ascii_case("replace") => true,
             Some(t) if t.eq_ignore_ascii_case("override") => false,
             _ => {
-                r.push(INVALID_PLAN.at(&m.path, format!("`mode` is `{}`, not `override` or `replace`", clip(&m.value.to_string())), "use `override` (change single prices of the default sheet) or `replace` (use only this sheet)"));
+                r.push(INVALID_PLAN.at(
+                    &m.path,
+                    format!(
+                        "`mode` is `{}`, not `override` or `replace`",
+                        clip(&m.value.to_string())
+                    ),
+                    "use `override` (change single prices of the default sheet) or `replace` (use only this sheet)",
+                ));
                 currency != base.currency
             }
         },
         None => currency != base.currency,
     };
     if !replace && currency != base.currency {
-        let path = node.get_any(&["currency", "currencyCode"]).map(|c| c.path).unwrap_or_else(|| node.path.clone());
+        let path = node
+            .get_any(&["currency", "currencyCode"])
+            .map(|c| c.path)
+            .unwrap_or_else(|| node.path.clone());
         r.push(CURRENCY_MISMATCH.at(
             &path,
-            format!("`currency` is `{currency}`, but `mode` is `override` and the default sheet is in `{}`", base.currency),
-            format!("use `\"mode\": \"replace\"` with a full {currency} sheet, or give the overrides in {}", base.currency),
+            format!(
+                "`currency` is `{currency}`, but `mode` is `override` and the default sheet is in `{}`",
+                base.currency
+            ),
+            format!(
+                "use `\"mode\": \"replace\"` with a full {currency} sheet, or give the overrides in {}",
+                base.currency
+            ),
         ));
     }
     let mut sheet = if replace {
         Sheet::empty(name.as_deref().unwrap_or("user price sheet"), &currency)
     } else {
         let mut s = base.clone();
-        s.name = format!("{} with overrides{}", base.name, name.map(|n| format!(" ({n})")).unwrap_or_default());
+        s.name = format!(
+            "{} with overrides{}",
+            base.name,
+            name.map(|n| format!(" ({n})")).unwrap_or_default()
+        );
         s
     };
+    if let Some(pm) = node.get("periodicMeter") {
+        match pm.as_str() {
+            Some(t) if t.eq_ignore_ascii_case("legacy") => sheet.periodic_meter = PeriodicMeter::Legacy,
+            Some(t) if t.eq_ignore_ascii_case("redundancy") => sheet.periodic_meter = PeriodicMeter::Redundancy,
+            _ => r.push(UNKNOWN_METER.at(
+                &pm.path,
+                format!(
+                    "`periodicMeter` is `{}`, not `redundancy` or `legacy`",
+                    clip(&pm.value.to_string())
+                ),
+                "use `redundancy` (LRS/ZRS/RA-GRS meters) or `legacy` (`Backup Data Stored`)",
+            )),
+        }
+    }
     let mut skipped = 0usize;
     for e in entries {
         match entry(&e, &sheet.currency, r) {
@@ -360,13 +451,20 @@ enum Entry {
 }
 
 fn entry<'a>(e: &Node<'a>, currency: &str, r: &mut Reader<'a>) -> Entry {
-    let region = e.get_any(&["region", "armRegionName", "location"]).and_then(|x| x.as_str()).map(str::to_string);
+    let region = e
+        .get_any(&["region", "armRegionName", "location"])
+        .and_then(|x| x.as_str())
+        .map(str::to_string);
     let meter = match (e.get("meter"), e.get("meterName")) {
         (Some(m), _) => match m.as_str().and_then(Meter::from_id) {
             Some(meter) => Some(meter),
             None => {
                 let given = m.as_str().map(str::to_string).unwrap_or_else(|| m.value.to_string());
-                r.push(UNKNOWN_METER.at(&m.path, format!("`meter` is `{}`, which is not a known meter", clip(&given)), enum_help(&given, METER_IDS)));
+                r.push(UNKNOWN_METER.at(
+                    &m.path,
+                    format!("`meter` is `{}`, which is not a known meter", clip(&given)),
+                    enum_help(&given, METER_IDS),
+                ));
                 return Entry::Bad;
             }
         },
@@ -390,22 +488,52 @@ fn entry<'a>(e: &Node<'a>, currency: &str, r: &mut Reader<'a>) -> Entry {
         .into_iter()
         .flatten()
         .collect();
-        let what = if missing.is_empty() { "a usable `region`".to_string() } else { missing.join(", ") };
+        let what = if missing.is_empty() {
+            "a usable `region`".to_string()
+        } else {
+            missing.join(", ")
+        };
         r.push(ENTRY_INCOMPLETE.at(&e.path, format!("the price-sheet entry has no {what}"), "give `region` (`westus` or `West US`), `meter` (e.g. `continuous30Days`) and `unitPrice` (a decimal string such as `\"0.20\"`)"));
         return Entry::Bad;
     };
     let Some(unit_price) = money::from_json(price_node.value) else {
-        r.push(INVALID_PRICE.at(&price_node.path, format!("the price of `{}` in `{region}` is `{}`, not a decimal number", meter.id(), clip(&price_node.value.to_string())), "write the price as a decimal string, e.g. `\"0.20\"`"));
+        r.push(INVALID_PRICE.at(
+            &price_node.path,
+            format!(
+                "the price of `{}` in `{region}` is `{}`, not a decimal number",
+                meter.id(),
+                clip(&price_node.value.to_string())
+            ),
+            "write the price as a decimal string, e.g. `\"0.20\"`",
+        ));
         return Entry::Bad;
     };
     if unit_price.is_sign_negative() && !unit_price.is_zero() {
-        r.push(NEGATIVE_PRICE.at(&price_node.path, format!("the price of `{}` in `{region}` is `{unit_price}`, below zero", meter.id()), "use a price of `0` or more (a free meter is `0`)"));
+        r.push(NEGATIVE_PRICE.at(
+            &price_node.path,
+            format!(
+                "the price of `{}` in `{region}` is `{unit_price}`, below zero",
+                meter.id()
+            ),
+            "use a price of `0` or more (a free meter is `0`)",
+        ));
         return Entry::Bad;
     }
     if let Some(c) = e.get_any(&["currency", "currencyCode"]) {
         let given = c.as_str().unwrap_or("").trim().to_ascii_uppercase();
         if given != currency {
-            r.push(CURRENCY_MISMATCH.at(&c.path, format!("the price of `{}` in `{region}` is in `{}`, but the sheet is in `{currency}`", meter.id(), clip(&given)), format!("convert the price to {currency}, or give the whole sheet in {} with `\"mode\": \"replace\"`", clip(&given))));
+            r.push(CURRENCY_MISMATCH.at(
+                &c.path,
+                format!(
+                    "the price of `{}` in `{region}` is in `{}`, but the sheet is in `{currency}`",
+                    meter.id(),
+                    clip(&given)
+                ),
+                format!(
+                    "convert the price to {currency}, or give the whole sheet in {} with `\"mode\": \"replace\"`",
+                    clip(&given)
+                ),
+            ));
             return Entry::Bad;
         }
     }
@@ -422,7 +550,11 @@ fn entry<'a>(e: &Node<'a>, currency: &str, r: &mut Reader<'a>) -> Entry {
         unit_price,
         currency: currency.to_string(),
         effective_date: text(&["effectiveDate", "effectiveStartDate"]),
-        source: if source.is_empty() { format!("priceSheet{}", e.path.as_str()) } else { source },
+        source: if source.is_empty() {
+            format!("priceSheet{}", e.path.as_str())
+        } else {
+            source
+        },
         note: String::new(),
     })
 }
@@ -434,7 +566,8 @@ mod tests {
 
     #[test]
     fn embedded_snapshot_equals_the_shared_csv() {
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/azure_retail_prices_cosmos_backup.csv");
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/reference/azure_retail_prices_cosmos_backup.csv");
         let text = std::fs::read_to_string(shared).unwrap();
         assert_eq!(super::super::csv::SNAPSHOT, text);
     }
@@ -444,10 +577,19 @@ mod tests {
         let sheet = default_sheet();
         let regions = sheet.regions();
         for row in super::super::csv::rows(super::super::csv::SNAPSHOT) {
-            assert!(regions.contains(row.get("armRegionName")), "{}", row.get("armRegionName"));
+            assert!(
+                regions.contains(row.get("armRegionName")),
+                "{}",
+                row.get("armRegionName")
+            );
         }
         assert_eq!(regions.len(), 16);
-        for m in [Meter::PeriodicLegacy, Meter::Continuous30Days, Meter::Continuous7Days, Meter::Restore] {
+        for m in [
+            Meter::PeriodicLegacy,
+            Meter::Continuous30Days,
+            Meter::Continuous7Days,
+            Meter::Restore,
+        ] {
             for r in &regions {
                 if *r == "eastus" && m == Meter::Continuous30Days {
                     continue;
@@ -455,7 +597,10 @@ mod tests {
                 assert!(sheet.get(r, m).is_some(), "{r} {m:?}");
             }
         }
-        assert!(sheet.get("eastus", Meter::Continuous30Days).is_none(), "no source gives eastus continuous 30-day");
+        assert!(
+            sheet.get("eastus", Meter::Continuous30Days).is_none(),
+            "no source gives eastus continuous 30-day"
+        );
     }
 
     #[test]
@@ -475,7 +620,17 @@ mod tests {
         assert_eq!(p("brazilsouth", Meter::PostgresBackupGeo), "0");
         assert!(s.get("westus", Meter::PeriodicGeo).is_none());
         assert!(s.get("swedencentral", Meter::PeriodicLocal).is_none());
-        assert!(s.get("westus", Meter::Continuous30Days).unwrap().source.contains("continuous-backup-restore-introduction.md"));
-        assert!(s.get("eastus2", Meter::Restore).unwrap().source.contains("31f894ae29cc7d61e973db6f6ddff710d68a4fb2"));
+        assert!(
+            s.get("westus", Meter::Continuous30Days)
+                .unwrap()
+                .source
+                .contains("continuous-backup-restore-introduction.md")
+        );
+        assert!(
+            s.get("eastus2", Meter::Restore)
+                .unwrap()
+                .source
+                .contains("31f894ae29cc7d61e973db6f6ddff710d68a4fb2")
+        );
     }
 }
