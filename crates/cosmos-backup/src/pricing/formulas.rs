@@ -410,3 +410,92 @@ fn postgres(b: &mut Builder<'_>, p: &Profile, geo: bool) {
     b.notes
         .push("Cosmos DB for PostgreSQL: restores create a new cluster; no restore meter is listed".to_string());
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+    use super::*;
+    use crate::pricing::sheet::default_sheet;
+
+    fn profile(plan: Plan, regions: &[&str], gb: i64) -> Profile {
+        let regions: Vec<Region> = regions.iter().map(|r| Region::new(r, Pointer::root())).collect();
+        Profile {
+            plan,
+            write_region: regions.first().cloned(),
+            regions,
+            data_gb: gb.into(),
+            restores_per_month: Decimal::ZERO,
+            restore_gb: gb.into(),
+            restore_region: None,
+            policy_path: Pointer::root(),
+            usage_path: Pointer::root(),
+        }
+    }
+
+    #[test]
+    fn copies_are_floored_and_two_are_free() {
+        assert_eq!(periodic_copies(1440, 240), Some((10, true)));
+        assert_eq!(periodic_copies(240, 8), Some((2, true)));
+        assert_eq!(periodic_copies(180, 10), Some((3, false)));
+        assert_eq!(periodic_copies(0, 8), None);
+        assert_eq!(periodic_copies(60, -1), None);
+    }
+
+    #[test]
+    fn docs_periodic_example_is_960() {
+        let plan = Plan::Periodic {
+            interval_minutes: 1440,
+            retention_hours: 240,
+            redundancy: Redundancy::Geo,
+        };
+        let p = price(&profile(plan, &["West US"], 1000), default_sheet());
+        assert_eq!(p.cost.monthly_total, "960.00");
+        assert_eq!(p.cost.lines[0].quantity, "8000");
+        assert_eq!(p.diagnostics[1].code, "pricing.legacy-periodic-meter");
+    }
+
+    #[test]
+    fn seed_003_is_400_and_150() {
+        let p = price(
+            &profile(Plan::Continuous(Tier::Continuous30Days), &["westus", "East US 2"], 1000),
+            default_sheet(),
+        );
+        assert_eq!(
+            (p.cost.monthly_total.as_str(), p.cost.per_restore.as_str()),
+            ("400.00", "150.00")
+        );
+        assert!(p.complete);
+    }
+
+    #[test]
+    fn a_region_listed_twice_is_billed_once() {
+        let p = price(
+            &profile(Plan::Continuous(Tier::Continuous30Days), &["westus", "West US"], 1000),
+            default_sheet(),
+        );
+        assert_eq!(p.cost.monthly_total, "200.00");
+    }
+
+    #[test]
+    fn missing_region_is_reported_not_zeroed() {
+        let p = price(
+            &profile(Plan::Continuous(Tier::Continuous30Days), &["norwayeast"], 1000),
+            default_sheet(),
+        );
+        assert!(!p.complete);
+        assert_eq!(p.diagnostics[0].code, "pricing.region-not-in-sheet");
+        assert!(p.diagnostics[0].message.contains("norwayeast"));
+        assert!(p.cost.notes.iter().any(|n| n.starts_with("incomplete")));
+    }
+
+    #[test]
+    fn huge_sizes_do_not_panic() {
+        let mut pr = profile(Plan::Continuous(Tier::Continuous30Days), &["westus"], 1);
+        pr.data_gb = Decimal::MAX;
+        pr.restore_gb = Decimal::MAX;
+        pr.restores_per_month = Decimal::MAX;
+        let p = price(&pr, default_sheet());
+        assert!(!p.complete);
+        assert!(p.diagnostics.iter().any(|d| d.code == "pricing.invalid-usage"));
+    }
+}
