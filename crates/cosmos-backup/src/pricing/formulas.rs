@@ -114,6 +114,8 @@ struct Builder<'s> {
     diags: Vec<Diagnostic>,
     complete: bool,
     usage_path: Pointer,
+    /// Regions already reported as missing from the sheet (one finding per region).
+    missing: Vec<String>,
 }
 
 impl<'s> Builder<'s> {
@@ -144,7 +146,8 @@ impl<'s> Builder<'s> {
                 ),
                 help,
             ));
-        } else {
+        } else if !self.missing.contains(&region.key()) {
+            self.missing.push(region.key());
             self.diags.push(REGION_NOT_IN_SHEET.at(
                 &region.path,
                 format!("region `{}` is not in the price sheet", region.name),
@@ -216,6 +219,7 @@ pub fn price(p: &Profile, sheet: &Sheet) -> Priced {
         diags: Vec::new(),
         complete: true,
         usage_path: p.usage_path.clone(),
+        missing: Vec::new(),
     };
     let mut per_restore = Decimal::ZERO;
     match p.plan {

@@ -193,29 +193,39 @@ pub fn read_usage<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Option<Usage> {
     })
 }
 
-/// The regions of an account (write region first when failover priorities say so), and the write region.
-pub fn account_regions(a: &Account<'_>) -> (Vec<Region>, Option<Region>) {
+/// The regions of an account, and its write region. Template expressions are resolved to a
+/// parameter's literal `defaultValue` where possible; others are left out (the reader reports them).
+pub fn account_regions<'a>(a: &Account<'a>, r: &mut Reader<'a>) -> (Vec<Region>, Option<Region>) {
+    let mut literal = |node: Node<'a>| -> Option<Region> {
+        let text = node.as_str()?;
+        if crate::values::expression(text).is_none() {
+            return Some(Region::new(text, node.path.clone()));
+        }
+        let path = node.path.clone();
+        let resolved = r.resolve(node, "location")?;
+        resolved.as_str().map(|t| Region::new(t, path))
+    };
+    let mut regions = Vec::new();
+    let mut write = None;
     let refs = a.regions();
-    let mut regions: Vec<Region> = refs
-        .iter()
-        .map(|r| {
-            let path = r
-                .node
-                .get_any(&["locationName", "location"])
-                .map(|n| n.path)
-                .unwrap_or_else(|| r.node.path.clone());
-            Region::new(&r.name, path)
-        })
-        .collect();
-    if regions.is_empty() {
-        if let Some(l) = a.envelope.get("location").filter(|l| l.as_str().is_some()) {
-            regions.push(Region::new(l.as_str().unwrap_or(""), l.path.clone()));
+    for (i, rr) in refs.iter().enumerate() {
+        let node = rr
+            .node
+            .get_any(&["locationName", "location"])
+            .unwrap_or_else(|| rr.node.clone());
+        if let Some(reg) = literal(node) {
+            if rr.priority == Some(0) || (i == 0 && write.is_none()) {
+                write = Some(reg.clone());
+            }
+            regions.push(reg);
         }
     }
-    let write = a
-        .write_region()
-        .and_then(|w| regions.iter().find(|r| r.name == w).cloned())
-        .or_else(|| regions.first().cloned());
+    if refs.is_empty() {
+        if let Some(reg) = a.envelope.get("location").and_then(&mut literal) {
+            write = Some(reg.clone());
+            regions.push(reg);
+        }
+    }
     (regions, write)
 }
 
@@ -253,7 +263,12 @@ pub fn account_profile<'a>(
         ));
         return None;
     };
-    let (regions, write) = account_regions(a);
+    let unresolved_before = r.diags.len();
+    let (regions, write) = account_regions(a, r);
+    if write.is_none() && r.diags.len() > unresolved_before {
+        // A template expression names the region; the reader has said how to fix it.
+        return None;
+    }
     if write.is_none() {
         r.push(rules::NO_REGION.at(
             &a.envelope.path,
