@@ -182,3 +182,29 @@ fn read_lists_objects() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("RestorableAccount"), "{}", stdout(&o));
 }
+
+/// Every `cosmos-backup …` line in the README's `sh` blocks runs and reads its input (exit 0 or 1).
+#[test]
+fn readme_commands_run() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut in_sh = false;
+    let mut ran = 0;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_sh = line.trim() == "```sh";
+            continue;
+        }
+        let Some(args) = line.strip_prefix("cosmos-backup ").filter(|_| in_sh) else {
+            continue;
+        };
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let o = run(&args);
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "README command `{line}` failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran >= 5, "expected the README's CLI examples, ran {ran}");
+}

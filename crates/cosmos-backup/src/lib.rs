@@ -66,3 +66,8 @@ pub fn catalogue() -> Vec<&'static Rule> {
         .flat_map(|r| r.iter())
         .collect()
 }
+
+/// The README's Rust examples, compiled and run as doc tests so they cannot drift.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
