@@ -75,6 +75,25 @@ impl<'a> Account<'a> {
             .and_then(|n| n.as_str())
     }
 
+    /// For an account inside a REST example, the example's `accountName` parameter.
+    pub fn rest_account_name(&self) -> Option<String> {
+        if self.shape != Shape::RestSpecExample {
+            return None;
+        }
+        self.scope
+            .example
+            .as_ref()?
+            .at(&["parameters", "accountName"])?
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// The first present property among ARM and Terraform spellings
+    /// (`enableMultipleWriteLocations` / `multiple_write_locations_enabled`).
+    pub fn prop_key(&self, names: &[&'static str]) -> Option<&'static str> {
+        names.iter().copied().find(|n| self.props.get(n).is_some())
+    }
+
     /// The `backupPolicy` object, if present.
     pub fn backup_policy(&self) -> Option<Node<'a>> {
         self.props.get("backupPolicy")
@@ -131,7 +150,7 @@ impl<'a> Account<'a> {
 
     /// Region names in `locations` (or `Locations`), in failover-priority order as written.
     pub fn regions(&self) -> Vec<RegionRef<'a>> {
-        let Some(locs) = self.props.get("locations") else {
+        let Some(locs) = self.props.get_any(&["locations", "geo_location"]) else {
             return Vec::new();
         };
         locs.items()
@@ -143,7 +162,9 @@ impl<'a> Account<'a> {
                 Some(RegionRef {
                     name: name.as_str()?.to_string(),
                     node: l.clone(),
-                    priority: l.get("failoverPriority").and_then(|p| p.value.as_i64()),
+                    priority: l
+                        .get_any(&["failoverPriority", "failover_priority"])
+                        .and_then(|p| p.value.as_i64()),
                 })
             })
             .collect()

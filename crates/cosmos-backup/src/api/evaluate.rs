@@ -101,16 +101,7 @@ fn account_result<'a>(
     let effective = policy::evaluate(account, ctx, &mut r);
     let restore = crate::restore::evaluate_account(s, account, effective.as_ref(), &mut r);
     let cost = crate::pricing::evaluate_account(s, account, effective.as_ref(), &mut r);
-    let base = account
-        .name()
-        .map(str::to_string)
-        .or_else(|| s.name.clone())
-        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
-    let name = match &account.label {
-        Some(l) => format!("{base} ({l})"),
-        None => base,
-    };
-    // Errors first, then warnings, then infos; rule order within each (a stable sort).
+    let name = display_name(s, account, index); // Errors first, then warnings, then infos; rule order within each (a stable sort).
     r.diags.sort_by_key(|d| d.severity);
     AccountResult {
         name,
@@ -122,5 +113,26 @@ fn account_result<'a>(
         restore_window: restore.window,
         not_restored: restore.not_restored,
         cost,
+    }
+}
+
+/// The account's name as written; for Terraform, the resource address; for REST examples, the
+/// example's `accountName` parameter and whether it is the request or a response.
+fn display_name(s: &ScenarioView<'_>, account: &Account<'_>, index: usize) -> String {
+    let terraform = matches!(
+        account.shape,
+        read::Shape::TerraformAzurerm | read::Shape::TerraformAzapi
+    );
+    let hint = account.rest_account_name();
+    let base = account
+        .name()
+        .map(str::to_string)
+        .or(hint)
+        .or_else(|| if terraform { account.label.clone() } else { None })
+        .or_else(|| s.name.clone())
+        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
+    match &account.label {
+        Some(l) if !(terraform && base == *l) => format!("{base} ({l})"),
+        _ => base,
     }
 }
