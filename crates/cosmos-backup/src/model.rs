@@ -21,6 +21,8 @@ pub enum Api {
     Gremlin,
     /// API for Table.
     Table,
+    /// Azure Cosmos DB for PostgreSQL (a `Microsoft.DBforPostgreSQL/serverGroupsv2` cluster).
+    Postgresql,
 }
 
 impl Api {
@@ -32,6 +34,7 @@ impl Api {
             Api::Cassandra => "Cassandra",
             Api::Gremlin => "Gremlin",
             Api::Table => "Table",
+            Api::Postgresql => "PostgreSQL",
         }
     }
 }

@@ -62,7 +62,12 @@ fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResu
     };
     let found = read::find(&doc);
     let accounts: Vec<_> = found.iter().filter(|f| f.kind == Kind::Account).collect();
-    if accounts.is_empty() {
+    let others: Vec<AccountResult> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| crate::restore::evaluate_other(&s, f, i))
+        .collect();
+    if accounts.is_empty() && others.is_empty() {
         diags.push(no_account(&doc, &found));
     }
     let ctx = context(&s);
@@ -70,6 +75,7 @@ fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResu
         let account = Account::from_found(f);
         results.push(account_result(&s, &account, &ctx, i));
     }
+    results.extend(others);
 }
 
 fn no_account(doc: &Node<'_>, found: &[read::Found<'_>]) -> Diagnostic {
@@ -112,6 +118,7 @@ fn account_result<'a>(
         effective_policy: effective,
         restore_window: restore.window,
         not_restored: restore.not_restored,
+        event_restore_points: restore.events,
         cost,
     }
 }

@@ -120,7 +120,23 @@ pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
 }
 
 /// The operations [`call`] dispatches, by name. Every binding exposes each of them.
-pub const OPERATIONS: &[&str] = &["evaluate", "validate", "read", "rules", "locate"];
+pub const OPERATIONS: &[&str] = &[
+    "evaluate",
+    "validate",
+    "read",
+    "rules",
+    "locate",
+    "restoreWindow",
+    "restorePoints",
+    "checkRestoreRequest",
+    "notRestored",
+    "latestRestorableBeforeEvent",
+];
+
+pub use crate::restore::operations::{
+    EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer, check_restore_request,
+    latest_restorable_before_event, not_restored, restore_points, restore_window,
+};
 
 /// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
 /// misuse). The vector runners of every surface use this same dispatch.
@@ -132,6 +148,11 @@ pub fn call(op: &str, input: &Value) -> Value {
         "validate" => validate(input).map(to_value),
         "read" => read(input).map(to_value),
         "rules" => Ok(to_value(rules())),
+        "restoreWindow" => restore_window(input).map(to_value),
+        "restorePoints" => restore_points(input).map(to_value),
+        "checkRestoreRequest" => check_restore_request(input).map(to_value),
+        "notRestored" => not_restored(input).map(to_value),
+        "latestRestorableBeforeEvent" => latest_restorable_before_event(input).map(to_value),
         "locate" => {
             let text = input.get("text").and_then(Value::as_str).unwrap_or("");
             let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
