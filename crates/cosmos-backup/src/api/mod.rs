@@ -114,13 +114,49 @@ pub fn rules() -> Vec<RuleInfo> {
         .collect()
 }
 
+/// `checkPermissions`: answers restore-permission questions over role assignments.
+///
+/// Input: `{"roleAssignments": […], "roleDefinitions"?: […], "questions": […], "managementGroups"?: {…},
+/// "restorableAccount"?: {…}}`. See [`crate::permissions`].
+pub fn check_permissions(value: &Value) -> Result<crate::permissions::PermissionCheck, ApiError> {
+    document(value)?;
+    Ok(crate::permissions::check(&Node::root(value)))
+}
+
+/// `leastPrivilegeReport`: who can restore which sources, and which assignments grant more than restore needs.
+///
+/// Input: `{"roleAssignments": […], "roleDefinitions"?: […], "sources"?: ["<restorable account id>"],
+/// "managementGroups"?: {…}}`.
+pub fn least_privilege_report(value: &Value) -> Result<crate::permissions::LeastPrivilegeReport, ApiError> {
+    document(value)?;
+    Ok(crate::permissions::least_privilege(&Node::root(value)))
+}
+
+/// Text form of [`check_permissions`].
+pub fn check_permissions_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| check_permissions(&v)))
+}
+
+/// Text form of [`least_privilege_report`].
+pub fn least_privilege_report_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| least_privilege_report(&v)))
+}
+
 /// `locate`: line and column of a JSON Pointer in JSON text.
 pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
     crate::locate::position(text, &Pointer::parse(pointer)?)
 }
 
 /// The operations [`call`] dispatches, by name. Every binding exposes each of them.
-pub const OPERATIONS: &[&str] = &["evaluate", "validate", "read", "rules", "locate"];
+pub const OPERATIONS: &[&str] = &[
+    "evaluate",
+    "validate",
+    "read",
+    "rules",
+    "locate",
+    "checkPermissions",
+    "leastPrivilegeReport",
+];
 
 /// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
 /// misuse). The vector runners of every surface use this same dispatch.
@@ -132,6 +168,8 @@ pub fn call(op: &str, input: &Value) -> Value {
         "validate" => validate(input).map(to_value),
         "read" => read(input).map(to_value),
         "rules" => Ok(to_value(rules())),
+        "checkPermissions" => check_permissions(input).map(to_value),
+        "leastPrivilegeReport" => least_privilege_report(input).map(to_value),
         "locate" => {
             let text = input.get("text").and_then(Value::as_str).unwrap_or("");
             let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
