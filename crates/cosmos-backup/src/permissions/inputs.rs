@@ -31,7 +31,7 @@ impl Assignment {
     /// True when the assignment is for `principal` (id or name, any case).
     pub fn is_for(&self, principal: &str) -> bool {
         let p = principal.trim().to_ascii_lowercase();
-        self.names.iter().any(|n| *n == p)
+        self.names.contains(&p)
     }
 }
 

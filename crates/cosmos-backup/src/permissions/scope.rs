@@ -70,7 +70,7 @@ impl Scope {
     pub fn parse(text: &str) -> Result<Scope, String> {
         let t = text.trim();
         if !t.starts_with('/') {
-            return Err(format!("a scope starts with `/` (for example `/subscriptions/{{id}}`)"));
+            return Err("a scope starts with `/` (for example `/subscriptions/{id}`)".to_string());
         }
         let t = if t.len() > 1 { t.trim_end_matches('/') } else { t };
         if t == "/" || t.is_empty() {
