@@ -527,7 +527,7 @@ fn explain(principal: &str, alt: &[Need], outs: &[Outcome], inputs: &Inputs, a: 
                     let sub = need.scope.subscription_scope().map(|s| s.text).unwrap_or_default();
                     a.diagnostics.push(RG_SCOPE.at(
                         &x.scope_path,
-                        format!("`{}` grants restore actions at the resource group `{}`, which does not reach the restorable account", x.role.name, x.scope.text),
+                        format!("`{}` grants restore actions at the {} `{}`, which does not reach the restorable account", x.role.name, x.scope.kind.label(), x.scope.text),
                         format!("assign `{}` at the subscription `{sub}` or at the restorable account `{}`: restorable accounts sit under the subscription, not in a resource group, and the documentation says resource-group scope is not supported", x.role.name, need.scope.text),
                     ));
                 }

@@ -220,17 +220,17 @@ impl Hierarchy {
     /// True when `item` (subscription id or group name) is `group` or below it.
     pub fn under(&self, group: &str, item: &str) -> bool {
         let mut stack = vec![group.to_ascii_lowercase()];
-        let mut seen = 0usize;
+        // Visited groups: a cycle in the user's tree ends the walk instead of looping.
+        let mut seen = std::collections::BTreeSet::new();
         while let Some(g) = stack.pop() {
             if g == item {
                 return true;
             }
-            seen = seen.saturating_add(1);
-            if seen > 10_000 {
-                return false;
+            if !seen.insert(g.clone()) {
+                continue;
             }
             if let Some(c) = self.children.get(&g) {
-                stack.extend(c.iter().cloned());
+                stack.extend(c.iter().filter(|x| !seen.contains(*x)).cloned());
             }
         }
         false
