@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 /// When `action` itself holds `*`, each of its `*` can only be matched by a `*` of `pattern`,
 /// so `matches(p, q)` then answers "does `p` grant every action `q` names?".
 pub fn matches(pattern: &str, action: &str) -> bool {
-    let p: Vec<u8> = pattern.trim().bytes().map(|b| b.to_ascii_lowercase()).collect();
-    let t: Vec<u8> = action.trim().bytes().map(|b| b.to_ascii_lowercase()).collect();
+    let p = pattern.trim().as_bytes();
+    let t = action.trim().as_bytes();
     let (mut pi, mut ti) = (0usize, 0usize);
     // Where the last `*` of the pattern was, and how much of the text it had taken.
     let mut star: Option<(usize, usize)> = None;
@@ -32,7 +32,7 @@ pub fn matches(pattern: &str, action: &str) -> bool {
         if pc == Some(b'*') {
             star = Some((pi, ti));
             pi = pi.saturating_add(1);
-        } else if pc.is_some() && pc == tc {
+        } else if pc.is_some_and(|c| tc.is_some_and(|t| c.eq_ignore_ascii_case(&t))) {
             pi = pi.saturating_add(1);
             ti = ti.saturating_add(1);
         } else if let Some((sp, st)) = star {

@@ -30,8 +30,8 @@ pub struct Assignment {
 impl Assignment {
     /// True when the assignment is for `principal` (id or name, any case).
     pub fn is_for(&self, principal: &str) -> bool {
-        let p = principal.trim().to_ascii_lowercase();
-        self.names.contains(&p)
+        let p = principal.trim();
+        self.names.iter().any(|n| n.eq_ignore_ascii_case(p))
     }
 }
 

@@ -2,7 +2,7 @@
 //! which assignments grant more than a restore needs.
 
 use super::actions::matches;
-use super::inputs::Inputs;
+use super::inputs::{Assignment, Inputs};
 use super::questions::{Action, RESTORE_ACTIONS, SOURCE_ACTIONS, TARGET_ACTIONS};
 use super::rules::*;
 use super::scope::{Kind, Scope};
@@ -65,15 +65,15 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn holds(inputs: &Inputs, principal: &str, actions: &[Action], at: &Scope) -> bool {
-    actions.iter().all(|a| {
-        a.probes.iter().all(|p| {
-            inputs
-                .assignments
-                .iter()
-                .any(|x| x.is_for(principal) && x.scope.contains(at, &inputs.hierarchy) && x.role.grant(p).0)
-        })
-    })
+/// True when the principal's assignments (`mine`) grant every action at `at`.
+fn holds(inputs: &Inputs, mine: &[&Assignment], actions: &[Action], at: &Scope) -> bool {
+    let reaching: Vec<&&Assignment> = mine
+        .iter()
+        .filter(|x| x.scope.contains(at, &inputs.hierarchy))
+        .collect();
+    actions
+        .iter()
+        .all(|a| a.probes.iter().all(|p| reaching.iter().any(|x| x.role.grant(p).0)))
 }
 
 /// Keeps the broadest scopes: drops any scope another listed scope contains.
@@ -105,27 +105,23 @@ pub fn build(inputs: &Inputs, sources: &[String]) -> Report {
     let pane: Vec<Action> = pane.into_iter().flatten().collect();
     let mut access = Vec::new();
     for p in &principals {
-        let mine: Vec<&Scope> = inputs
-            .assignments
-            .iter()
-            .filter(|x| x.is_for(p))
-            .map(|x| &x.scope)
-            .collect();
+        let own: Vec<&Assignment> = inputs.assignments.iter().filter(|x| x.is_for(p)).collect();
+        let mine: Vec<&Scope> = own.iter().map(|x| &x.scope).collect();
         let from: Vec<Scope> = mine
             .iter()
             .filter(|s| !matches!(s.kind, Kind::ResourceGroup) && s.resource_group_scope().is_none())
-            .filter(|s| holds(inputs, p, SOURCE_ACTIONS, s))
+            .filter(|s| holds(inputs, &own, SOURCE_ACTIONS, s))
             .map(|s| (*s).clone())
             .collect();
         let into: Vec<Scope> = mine
             .iter()
             .filter(|s| !matches!(s.kind, Kind::Resource | Kind::RestorableAccount))
-            .filter(|s| holds(inputs, p, TARGET_ACTIONS, s))
+            .filter(|s| holds(inputs, &own, TARGET_ACTIONS, s))
             .map(|s| (*s).clone())
             .collect();
         let sees = mine
             .iter()
-            .any(|s| s.resource_group_scope().is_none() && holds(inputs, p, &pane, s));
+            .any(|s| s.resource_group_scope().is_none() && holds(inputs, &own, &pane, s));
         let from = broadest(from, inputs);
         let into = broadest(into, inputs);
         access.push(PrincipalAccess {
@@ -133,7 +129,7 @@ pub fn build(inputs: &Inputs, sources: &[String]) -> Report {
             can_restore: !from.is_empty() && !into.is_empty(),
             sources: sources
                 .iter()
-                .filter(|s| holds(inputs, p, SOURCE_ACTIONS, s))
+                .filter(|s| holds(inputs, &own, SOURCE_ACTIONS, s))
                 .map(|s| s.text.clone())
                 .collect(),
             restore_from: from,
