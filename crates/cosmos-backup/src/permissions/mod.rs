@@ -98,11 +98,25 @@ impl PermissionsResult {
 }
 
 fn read_inputs(root: &Node<'_>) -> inputs::Inputs {
-    inputs::read(
+    let mut read = inputs::read(
         root.get("roleAssignments").as_ref(),
         root.get("roleDefinitions").as_ref(),
         root.get("managementGroups").as_ref(),
-    )
+    );
+    for (field, rule) in [
+        ("roleAssignments", rules::INVALID_ASSIGNMENT),
+        ("roleDefinitions", rules::INVALID_ASSIGNMENT),
+        ("questions", rules::INVALID_QUESTION),
+    ] {
+        if let Some(n) = root.get(field).filter(|n| !n.value.is_array() && !n.value.is_object()) {
+            read.diagnostics.push(rule.at(
+                &n.path,
+                format!("`{field}` is {}, not a list", crate::node::type_name(n.value)),
+                format!("give `{field}` as a JSON array (as `az` prints it); it is ignored"),
+            ));
+        }
+    }
+    read
 }
 
 /// The restorable-account id a scenario's `restorableAccount` names, if any.
