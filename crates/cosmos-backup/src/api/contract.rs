@@ -24,6 +24,9 @@ pub struct Evaluation {
     pub diagnostics: Vec<Diagnostic>,
     /// Counts over all findings.
     pub summary: Summary,
+    /// Permission answers and the least-privilege report, when the scenario carries `roleAssignments`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<crate::permissions::PermissionsResult>,
 }
 
 /// The answer for one account.

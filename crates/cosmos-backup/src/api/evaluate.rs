@@ -29,13 +29,14 @@ pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, Api
     let root = Node::root(value);
     let mut diagnostics = Vec::new();
     let mut results = Vec::new();
+    let mut permissions: Option<crate::permissions::PermissionsResult> = None;
     let items = root.items();
     if !items.is_empty() && items.iter().all(is_scenario) {
         for item in items {
-            scenario(item, options, &mut results, &mut diagnostics);
+            scenario(item, options, &mut results, &mut diagnostics, &mut permissions);
         }
     } else {
-        scenario(root, options, &mut results, &mut diagnostics);
+        scenario(root, options, &mut results, &mut diagnostics, &mut permissions);
     }
     let mut summary = Summary::of(&diagnostics);
     for r in &results {
@@ -46,13 +47,30 @@ pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, Api
         results,
         diagnostics,
         summary,
+        permissions,
     })
 }
 
-fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResult>, diags: &mut Vec<Diagnostic>) {
+fn scenario<'a>(
+    node: Node<'a>,
+    options: &Options,
+    results: &mut Vec<AccountResult>,
+    diags: &mut Vec<Diagnostic>,
+    permissions: &mut Option<crate::permissions::PermissionsResult>,
+) {
     let mut s = view(node, diags);
     s.now = s.now.or(options.now);
+    if let Some(p) = crate::permissions::evaluate_scenario(&s) {
+        diags.extend(p.all_diagnostics());
+        match permissions {
+            Some(all) => all.merge(p),
+            None => *permissions = Some(p),
+        }
+    }
     let Some(doc) = s.account.clone() else {
+        if s.role_assignments.is_some() {
+            return; // a permissions-only scenario
+        }
         diags.push(input::NO_ACCOUNT.at(
             &s.root.path,
             "the scenario has no `account`",

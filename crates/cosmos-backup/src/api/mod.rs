@@ -114,6 +114,34 @@ pub fn rules() -> Vec<RuleInfo> {
         .collect()
 }
 
+/// `checkPermissions`: answers restore-permission questions over role assignments.
+///
+/// Input: `{"roleAssignments": […], "roleDefinitions"?: […], "questions": […], "managementGroups"?: {…},
+/// "restorableAccount"?: {…}}`. See [`crate::permissions`].
+pub fn check_permissions(value: &Value) -> Result<crate::permissions::PermissionCheck, ApiError> {
+    document(value)?;
+    Ok(crate::permissions::check(&Node::root(value)))
+}
+
+/// `leastPrivilegeReport`: who can restore which sources, and which assignments grant more than restore needs.
+///
+/// Input: `{"roleAssignments": […], "roleDefinitions"?: […], "sources"?: ["<restorable account id>"],
+/// "managementGroups"?: {…}}`.
+pub fn least_privilege_report(value: &Value) -> Result<crate::permissions::LeastPrivilegeReport, ApiError> {
+    document(value)?;
+    Ok(crate::permissions::least_privilege(&Node::root(value)))
+}
+
+/// Text form of [`check_permissions`].
+pub fn check_permissions_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| check_permissions(&v)))
+}
+
+/// Text form of [`least_privilege_report`].
+pub fn least_privilege_report_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| least_privilege_report(&v)))
+}
+
 /// `locate`: line and column of a JSON Pointer in JSON text.
 pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
     crate::locate::position(text, &Pointer::parse(pointer)?)
@@ -131,6 +159,8 @@ pub const OPERATIONS: &[&str] = &[
     "checkRestoreRequest",
     "notRestored",
     "latestRestorableBeforeEvent",
+    "checkPermissions",
+    "leastPrivilegeReport",
 ];
 
 pub use crate::restore::operations::{
@@ -153,6 +183,8 @@ pub fn call(op: &str, input: &Value) -> Value {
         "checkRestoreRequest" => check_restore_request(input).map(to_value),
         "notRestored" => not_restored(input).map(to_value),
         "latestRestorableBeforeEvent" => latest_restorable_before_event(input).map(to_value),
+        "checkPermissions" => check_permissions(input).map(to_value),
+        "leastPrivilegeReport" => least_privilege_report(input).map(to_value),
         "locate" => {
             let text = input.get("text").and_then(Value::as_str).unwrap_or("");
             let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
