@@ -42,6 +42,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Run any API operation by name on a JSON input and print its JSON answer
+    /// (`cosmos-backup call --list` shows the operations).
+    Call {
+        /// The operation (e.g. `evaluate`, `validate`, `read`).
+        #[arg(required_unless_present = "list")]
+        operation: Option<String>,
+        /// A file, or `-` for standard input.
+        #[arg(required_unless_present = "list")]
+        input: Option<String>,
+        /// List the operations.
+        #[arg(long)]
+        list: bool,
+    },
     /// Show which Azure objects a document holds and in which shape.
     Read {
         /// A file, or `-` for standard input.
@@ -76,6 +89,7 @@ fn main() -> ExitCode {
         Command::Evaluate { inputs, now, format } => evaluate(&inputs, now.as_deref(), format),
         Command::Rules { format } => rules(format),
         Command::Read { input } => read(&input),
+        Command::Call { operation, input, list } => call(operation.as_deref(), input.as_deref(), list),
     }
 }
 
@@ -161,6 +175,32 @@ fn rules(format: Format) -> ExitCode {
     }
     println!("{} rules", rules.len());
     ExitCode::SUCCESS
+}
+
+fn call(operation: Option<&str>, input: Option<&str>, list: bool) -> ExitCode {
+    if list {
+        for op in api::OPERATIONS {
+            println!("{op}");
+        }
+        return ExitCode::SUCCESS;
+    }
+    let (Some(op), Some(input)) = (operation, input) else {
+        return ExitCode::from(2);
+    };
+    let text = match inputs::read_text(input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let answer: serde_json::Value = serde_json::from_str(&api::call_json(op, &text)).unwrap_or_default();
+    println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
+    if answer.get("error").is_some() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn read(input: &str) -> ExitCode {

@@ -46,6 +46,7 @@ pub mod input;
 pub mod locate;
 pub mod model;
 pub mod node;
+pub mod permissions;
 pub mod pointer;
 pub mod policy;
 pub mod pricing;
@@ -61,8 +62,19 @@ use diagnostics::Rule;
 /// Every rule the engine can report, grouped by domain. Every code is unique and every code
 /// has at least one vector in `tests/vectors/`.
 pub fn catalogue() -> Vec<&'static Rule> {
-    [input::RULES, policy::RULES, restore::RULES, pricing::RULES]
-        .iter()
-        .flat_map(|r| r.iter())
-        .collect()
+    [
+        input::RULES,
+        policy::RULES,
+        restore::RULES,
+        pricing::RULES,
+        permissions::RULES,
+    ]
+    .iter()
+    .flat_map(|r| r.iter())
+    .collect()
 }
+
+/// The README's Rust examples, compiled and run as doc tests so they cannot drift.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -21,6 +21,8 @@ pub enum Api {
     Gremlin,
     /// API for Table.
     Table,
+    /// Azure Cosmos DB for PostgreSQL (a `Microsoft.DBforPostgreSQL/serverGroupsv2` cluster).
+    Postgresql,
 }
 
 impl Api {
@@ -32,6 +34,7 @@ impl Api {
             Api::Cassandra => "Cassandra",
             Api::Gremlin => "Gremlin",
             Api::Table => "Table",
+            Api::Postgresql => "PostgreSQL",
         }
     }
 }
@@ -73,6 +76,25 @@ impl<'a> Account<'a> {
         self.envelope
             .get_any(&["name", "accountName", "resourceName"])
             .and_then(|n| n.as_str())
+    }
+
+    /// For an account inside a REST example, the example's `accountName` parameter.
+    pub fn rest_account_name(&self) -> Option<String> {
+        if self.shape != Shape::RestSpecExample {
+            return None;
+        }
+        self.scope
+            .example
+            .as_ref()?
+            .at(&["parameters", "accountName"])?
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// The first present property among ARM and Terraform spellings
+    /// (`enableMultipleWriteLocations` / `multiple_write_locations_enabled`).
+    pub fn prop_key(&self, names: &[&'static str]) -> Option<&'static str> {
+        names.iter().copied().find(|n| self.props.get(n).is_some())
     }
 
     /// The `backupPolicy` object, if present.
@@ -131,7 +153,7 @@ impl<'a> Account<'a> {
 
     /// Region names in `locations` (or `Locations`), in failover-priority order as written.
     pub fn regions(&self) -> Vec<RegionRef<'a>> {
-        let Some(locs) = self.props.get("locations") else {
+        let Some(locs) = self.props.get_any(&["locations", "geo_location"]) else {
             return Vec::new();
         };
         locs.items()
@@ -143,7 +165,9 @@ impl<'a> Account<'a> {
                 Some(RegionRef {
                     name: name.as_str()?.to_string(),
                     node: l.clone(),
-                    priority: l.get("failoverPriority").and_then(|p| p.value.as_i64()),
+                    priority: l
+                        .get_any(&["failoverPriority", "failover_priority"])
+                        .and_then(|p| p.value.as_i64()),
                 })
             })
             .collect()

@@ -25,6 +25,10 @@ pub enum Shape {
     AzCli,
     /// PowerShell output or an exported resource: PascalCase envelope.
     PowerShell,
+    /// A Terraform plan (`terraform show -json`): an `azurerm_cosmosdb_account` (`backup` block).
+    TerraformAzurerm,
+    /// A Terraform plan: an `azapi_resource` of type `Microsoft.DocumentDB/databaseAccounts@…` (ARM body).
+    TerraformAzapi,
 }
 
 /// Other Azure objects the engine recognises.
@@ -101,13 +105,16 @@ fn walk<'a>(
         return;
     }
     if let (Some(params), Some(responses)) = (node.get("parameters"), node.get("responses")) {
-        return rest_example(&params, &responses, next, out);
+        return rest_example(node, &params, &responses, next, out);
     }
     if is_template(node) {
         return template(node, next, out);
     }
     if let Some(list) = node.get("value").filter(|v| v.value.is_array()) {
         return walk(&list, shape, scope, label, next, out);
+    }
+    if let Some(changes) = node.get("resource_changes").filter(|v| v.value.is_array()) {
+        return terraform_plan(&changes, out);
     }
     let push = |kind, shape, out: &mut Vec<Found<'a>>| {
         out.push(Found {
@@ -125,12 +132,52 @@ fn walk<'a>(
             shape
         };
         push(kind, shape, out);
+    } else {
+        // An unknown wrapper (a test harness's `mock`, a tool's envelope): look inside it.
+        for (_, member) in node.members() {
+            if member.value.is_object() || member.value.is_array() {
+                walk(&member, shape, scope, label, next, out);
+            }
+        }
+    }
+}
+
+/// `terraform show -json` output: accounts planned by azurerm or azapi, read from `change.after`.
+fn terraform_plan<'a>(changes: &Node<'a>, out: &mut Vec<Found<'a>>) {
+    for rc in changes.items() {
+        let ty = rc.get("type").and_then(|t| t.as_str()).unwrap_or("");
+        let address = rc.get("address").and_then(|a| a.as_str()).map(str::to_string);
+        let Some(after) = rc.at(&["change", "after"]) else {
+            continue;
+        };
+        let found = |node, shape| Found {
+            kind: Kind::Account,
+            node,
+            shape,
+            scope: Scope::default(),
+            label: address.clone(),
+        };
+        if ty == "azurerm_cosmosdb_account" {
+            out.push(found(after, Shape::TerraformAzurerm));
+        } else if ty == "azapi_resource" {
+            let arm_type = after.get("type").and_then(|t| t.as_str()).unwrap_or("");
+            let is_account = arm_type
+                .split('@')
+                .next()
+                .is_some_and(|t| t.eq_ignore_ascii_case(ACCOUNT_TYPE));
+            if let (true, Some(body)) = (is_account, after.get("body")) {
+                out.push(found(body, Shape::TerraformAzapi));
+            }
+        }
     }
 }
 
 /// The REST example: requests under `parameters`, bodies under `responses.<code>.body`.
-fn rest_example<'a>(params: &Node<'a>, responses: &Node<'a>, depth: usize, out: &mut Vec<Found<'a>>) {
-    let scope = Scope::default();
+fn rest_example<'a>(root: &Node<'a>, params: &Node<'a>, responses: &Node<'a>, depth: usize, out: &mut Vec<Found<'a>>) {
+    let scope = Scope {
+        example: Some(root.clone()),
+        ..Scope::default()
+    };
     for (_, p) in params.members() {
         if p.value.is_object() {
             walk(&p, Shape::RestSpecExample, &scope, Some("request"), depth, out);
@@ -163,6 +210,7 @@ fn is_template(node: &Node<'_>) -> bool {
 fn template<'a>(root: &Node<'a>, depth: usize, out: &mut Vec<Found<'a>>) {
     let scope = Scope {
         template: Some(root.clone()),
+        ..Scope::default()
     };
     if let Some(resources) = root.get("resources") {
         // languageVersion 2.0 templates key resources by symbolic name.

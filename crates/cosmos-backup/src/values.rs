@@ -59,6 +59,8 @@ impl<T> Field<T> {
 pub struct Scope<'a> {
     /// The template root, when the account came from a template.
     pub template: Option<Node<'a>>,
+    /// The REST example root, when the account came from a REST API example.
+    pub example: Option<Node<'a>>,
 }
 
 /// Collects diagnostics while reading.

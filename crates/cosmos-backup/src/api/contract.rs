@@ -6,7 +6,7 @@ use crate::pointer::Pointer;
 use crate::policy::types::EffectivePolicy;
 use crate::pricing::Cost;
 use crate::read::Shape;
-use crate::restore::{NotRestored, RestoreWindow};
+use crate::restore::{EventRestorePoint, NotRestored, RestoreWindow};
 use serde::{Deserialize, Serialize};
 
 /// The contract version every evaluation carries. Bumped on any incompatible change.
@@ -24,6 +24,9 @@ pub struct Evaluation {
     pub diagnostics: Vec<Diagnostic>,
     /// Counts over all findings.
     pub summary: Summary,
+    /// Permission answers and the least-privilege report, when the scenario carries `roleAssignments`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<crate::permissions::PermissionsResult>,
 }
 
 /// The answer for one account.
@@ -46,6 +49,9 @@ pub struct AccountResult {
     pub restore_window: Option<RestoreWindow>,
     /// What a restore would not bring back.
     pub not_restored: Vec<NotRestored>,
+    /// Restore points before the delete/replace events of the scenario's `events` feeds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub event_restore_points: Vec<EventRestorePoint>,
     /// Backup and restore cost; `null` without usage.
     pub cost: Option<Cost>,
 }

@@ -29,13 +29,14 @@ pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, Api
     let root = Node::root(value);
     let mut diagnostics = Vec::new();
     let mut results = Vec::new();
+    let mut permissions: Option<crate::permissions::PermissionsResult> = None;
     let items = root.items();
     if !items.is_empty() && items.iter().all(is_scenario) {
         for item in items {
-            scenario(item, options, &mut results, &mut diagnostics);
+            scenario(item, options, &mut results, &mut diagnostics, &mut permissions);
         }
     } else {
-        scenario(root, options, &mut results, &mut diagnostics);
+        scenario(root, options, &mut results, &mut diagnostics, &mut permissions);
     }
     let mut summary = Summary::of(&diagnostics);
     for r in &results {
@@ -46,13 +47,30 @@ pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, Api
         results,
         diagnostics,
         summary,
+        permissions,
     })
 }
 
-fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResult>, diags: &mut Vec<Diagnostic>) {
+fn scenario<'a>(
+    node: Node<'a>,
+    options: &Options,
+    results: &mut Vec<AccountResult>,
+    diags: &mut Vec<Diagnostic>,
+    permissions: &mut Option<crate::permissions::PermissionsResult>,
+) {
     let mut s = view(node, diags);
     s.now = s.now.or(options.now);
+    if let Some(p) = crate::permissions::evaluate_scenario(&s) {
+        diags.extend(p.all_diagnostics());
+        match permissions {
+            Some(all) => all.merge(p),
+            None => *permissions = Some(p),
+        }
+    }
     let Some(doc) = s.account.clone() else {
+        if s.role_assignments.is_some() {
+            return; // a permissions-only scenario
+        }
         diags.push(input::NO_ACCOUNT.at(
             &s.root.path,
             "the scenario has no `account`",
@@ -62,7 +80,12 @@ fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResu
     };
     let found = read::find(&doc);
     let accounts: Vec<_> = found.iter().filter(|f| f.kind == Kind::Account).collect();
-    if accounts.is_empty() {
+    let others: Vec<AccountResult> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| crate::restore::evaluate_other(&s, f, i))
+        .collect();
+    if accounts.is_empty() && others.is_empty() {
         diags.push(no_account(&doc, &found));
     }
     let ctx = context(&s);
@@ -70,6 +93,7 @@ fn scenario<'a>(node: Node<'a>, options: &Options, results: &mut Vec<AccountResu
         let account = Account::from_found(f);
         results.push(account_result(&s, &account, &ctx, i));
     }
+    results.extend(others);
 }
 
 fn no_account(doc: &Node<'_>, found: &[read::Found<'_>]) -> Diagnostic {
@@ -101,16 +125,7 @@ fn account_result<'a>(
     let effective = policy::evaluate(account, ctx, &mut r);
     let restore = crate::restore::evaluate_account(s, account, effective.as_ref(), &mut r);
     let cost = crate::pricing::evaluate_account(s, account, effective.as_ref(), &mut r);
-    let base = account
-        .name()
-        .map(str::to_string)
-        .or_else(|| s.name.clone())
-        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
-    let name = match &account.label {
-        Some(l) => format!("{base} ({l})"),
-        None => base,
-    };
-    // Errors first, then warnings, then infos; rule order within each (a stable sort).
+    let name = display_name(s, account, index); // Errors first, then warnings, then infos; rule order within each (a stable sort).
     r.diags.sort_by_key(|d| d.severity);
     AccountResult {
         name,
@@ -121,6 +136,28 @@ fn account_result<'a>(
         effective_policy: effective,
         restore_window: restore.window,
         not_restored: restore.not_restored,
+        event_restore_points: restore.events,
         cost,
+    }
+}
+
+/// The account's name as written; for Terraform, the resource address; for REST examples, the
+/// example's `accountName` parameter and whether it is the request or a response.
+fn display_name(s: &ScenarioView<'_>, account: &Account<'_>, index: usize) -> String {
+    let terraform = matches!(
+        account.shape,
+        read::Shape::TerraformAzurerm | read::Shape::TerraformAzapi
+    );
+    let hint = account.rest_account_name();
+    let base = account
+        .name()
+        .map(str::to_string)
+        .or(hint)
+        .or_else(|| if terraform { account.label.clone() } else { None })
+        .or_else(|| s.name.clone())
+        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
+    match &account.label {
+        Some(l) if !(terraform && base == *l) => format!("{base} ({l})"),
+        _ => base,
     }
 }

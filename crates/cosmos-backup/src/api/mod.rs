@@ -114,6 +114,34 @@ pub fn rules() -> Vec<RuleInfo> {
         .collect()
 }
 
+/// `checkPermissions`: answers restore-permission questions over role assignments.
+///
+/// Input: `{"roleAssignments": […], "roleDefinitions"?: […], "questions": […], "managementGroups"?: {…},
+/// "restorableAccount"?: {…}}`. See [`crate::permissions`].
+pub fn check_permissions(value: &Value) -> Result<crate::permissions::PermissionCheck, ApiError> {
+    document(value)?;
+    Ok(crate::permissions::check(&Node::root(value)))
+}
+
+/// `leastPrivilegeReport`: who can restore which sources, and which assignments grant more than restore needs.
+///
+/// Input: `{"roleAssignments": […], "roleDefinitions"?: […], "sources"?: ["<restorable account id>"],
+/// "managementGroups"?: {…}}`.
+pub fn least_privilege_report(value: &Value) -> Result<crate::permissions::LeastPrivilegeReport, ApiError> {
+    document(value)?;
+    Ok(crate::permissions::least_privilege(&Node::root(value)))
+}
+
+/// Text form of [`check_permissions`].
+pub fn check_permissions_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| check_permissions(&v)))
+}
+
+/// Text form of [`least_privilege_report`].
+pub fn least_privilege_report_json(text: &str) -> String {
+    to_text(parse_json(text).and_then(|v| least_privilege_report(&v)))
+}
+
 /// `locate`: line and column of a JSON Pointer in JSON text.
 pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
     crate::locate::position(text, &Pointer::parse(pointer)?)
@@ -126,12 +154,24 @@ pub const OPERATIONS: &[&str] = &[
     "read",
     "rules",
     "locate",
+    "restoreWindow",
+    "restorePoints",
+    "checkRestoreRequest",
+    "notRestored",
+    "latestRestorableBeforeEvent",
+    "checkPermissions",
+    "leastPrivilegeReport",
     "price",
     "project",
     "whatIf",
     "priceFleet",
     "priceSheet",
 ];
+
+pub use crate::restore::operations::{
+    EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer, check_restore_request,
+    latest_restorable_before_event, not_restored, restore_points, restore_window,
+};
 
 /// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
 /// misuse). The vector runners of every surface use this same dispatch.
@@ -143,6 +183,13 @@ pub fn call(op: &str, input: &Value) -> Value {
         "validate" => validate(input).map(to_value),
         "read" => read(input).map(to_value),
         "rules" => Ok(to_value(rules())),
+        "restoreWindow" => restore_window(input).map(to_value),
+        "restorePoints" => restore_points(input).map(to_value),
+        "checkRestoreRequest" => check_restore_request(input).map(to_value),
+        "notRestored" => not_restored(input).map(to_value),
+        "latestRestorableBeforeEvent" => latest_restorable_before_event(input).map(to_value),
+        "checkPermissions" => check_permissions(input).map(to_value),
+        "leastPrivilegeReport" => least_privilege_report(input).map(to_value),
         "price" => price(input).map(to_value),
         "project" => project(input).map(to_value),
         "whatIf" => what_if(input).map(to_value),

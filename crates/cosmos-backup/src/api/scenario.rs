@@ -29,6 +29,8 @@ pub const FIELDS: &[&str] = &[
     "roleDefinitions",
     "questions",
     "backupInformation",
+    "managementGroups",
+    "sources",
     "options",
 ];
 
@@ -85,7 +87,8 @@ pub fn is_scenario(node: &Node<'_>) -> bool {
         "backupPolicy",
         "$schema",
     ];
-    !azure.iter().any(|k| map.contains_key(*k)) && (map.contains_key("account") || map.contains_key("now"))
+    !azure.iter().any(|k| map.contains_key(*k))
+        && (map.contains_key("account") || map.contains_key("now") || map.contains_key("roleAssignments"))
 }
 
 /// Reads a scenario; document-level findings go to `diags`.

@@ -8,13 +8,10 @@ use crate::values::{Field, Reader};
 
 /// Checks continuous-only rules.
 pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>) {
-    if let Some(p) = &doc.periodic {
-        for (key, node) in p.members() {
-            if node.value.is_null() {
-                continue;
-            }
-            r.push(PERIODIC_PROPERTIES_WITH_CONTINUOUS.at(&node.path, format!("`periodicModeProperties.{key}` is set but `type` is `Continuous`"), "remove `periodicModeProperties`: continuous backup has no interval, retention or redundancy settings (its storage is LRS, or ZRS where the region has availability zones)"));
-        }
+    let periodic_fields = [doc.interval.path(), doc.retention.path(), doc.redundancy.path()];
+    for path in periodic_fields.into_iter().flatten() {
+        let key = path.tokens().last().cloned().unwrap_or_default();
+        r.push(PERIODIC_PROPERTIES_WITH_CONTINUOUS.at(path, format!("`{key}` is set but `type` is `Continuous`"), "remove the periodic settings: continuous backup has no interval, retention or redundancy settings (its storage is LRS, or ZRS where the region has availability zones)"));
     }
     if let Some(t) = doc.tier.known().filter(|t| t.value == Tier::Continuous7Days) {
         r.push(TIER_7_PREVIEW_NOTE.at(&t.path, "`tier` is `Continuous7Days`", "nothing to change: the 2025 continuous-backup introduction treats both tiers as generally available; only the 2024 resource-model page still calls the 7-day tier preview, and the newest document wins"));
@@ -27,9 +24,14 @@ pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>)
             .unwrap_or_else(|| account.props.path.clone());
         r.push(CASSANDRA.at(&path, "`type` is `Continuous` on an API for Cassandra account", "use `Periodic` backup for Cassandra accounts: continuous backup supports NoSQL, MongoDB, Gremlin and Table only"));
     }
-    if let Field::Known(m) = r.boolean(&account.props, "enableMultipleWriteLocations") {
+    let mrw = account.prop_key(&[
+        "enableMultipleWriteLocations",
+        "multiple_write_locations_enabled",
+        "enable_multiple_write_locations",
+    ]);
+    if let Some((key, Field::Known(m))) = mrw.map(|k| (k, r.boolean(&account.props, k))) {
         if m.value {
-            r.push(MULTI_REGION_WRITES.at(&m.path, "`enableMultipleWriteLocations` is `true` with continuous backup", "the 2024 documentation (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
+            r.push(MULTI_REGION_WRITES.at(&m.path, format!("`{key}` is `true` with continuous backup"), "the 2024 documentation (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
         }
     }
     if account.api() == Api::MongoDb {
@@ -44,10 +46,17 @@ pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>)
 }
 
 fn cmk<'a>(account: &Account<'a>, r: &mut Reader<'a>) {
-    let Field::Known(key) = r.string(&account.props, "keyVaultKeyUri") else {
+    let Some(Field::Known(key)) = account
+        .prop_key(&["keyVaultKeyUri", "key_vault_key_id"])
+        .map(|k| r.string(&account.props, k))
+    else {
         return;
     };
-    let identity = match r.string(&account.props, "defaultIdentity") {
+    let identity = match account
+        .prop_key(&["defaultIdentity", "default_identity_type"])
+        .map(|k| r.string(&account.props, k))
+        .unwrap_or(Field::Absent)
+    {
         Field::Known(i) => Some(i.value),
         _ => None,
     };
@@ -62,13 +71,16 @@ fn cmk<'a>(account: &Account<'a>, r: &mut Reader<'a>) {
 
 /// Rules that apply whatever the mode.
 pub fn analytical_store<'a>(doc: &PolicyDoc<'a>, ty: PolicyType, account: &Account<'a>, r: &mut Reader<'a>) {
-    let Field::Known(a) = r.boolean(&account.props, "enableAnalyticalStorage") else {
+    let key = account
+        .prop_key(&["enableAnalyticalStorage", "analytical_storage_enabled"])
+        .unwrap_or("enableAnalyticalStorage");
+    let Field::Known(a) = r.boolean(&account.props, key) else {
         return;
     };
     if !a.value {
         return;
     }
-    r.push(ANALYTICAL_STORE.at(&a.path, "`enableAnalyticalStorage` is `true`: analytical store data is not backed up", "plan to rebuild the analytical store from the transactional store after a restore; only transactional data is backed up"));
+    r.push(ANALYTICAL_STORE.at(&a.path, format!("`{key}` is `true`: analytical store data is not backed up"), "plan to rebuild the analytical store from the transactional store after a restore; only transactional data is backed up"));
     if ty == PolicyType::Continuous {
         let path = doc.policy_type.path().cloned().unwrap_or_else(|| a.path.clone());
         r.push(CONTINUOUS_SYNAPSE.at(&path, "continuous backup on an account with Synapse Link (analytical store)", "the 2024 in-account restore FAQ says they can't coexist; the 2025-12 continuous backup FAQ says the combination is generally available, and the newest document wins"));

@@ -48,6 +48,9 @@ pub fn parse<'a>(account: &Account<'a>, r: &mut Reader<'a>) -> PolicyDoc<'a> {
         migration_status: Field::Absent,
         migration_start: Field::Absent,
     };
+    if account.shape == crate::read::Shape::TerraformAzurerm {
+        return azurerm(account, r, empty);
+    }
     let Some(node) = node else { return empty };
     if !node.value.is_object() {
         r.push(input::WRONG_TYPE.at(
@@ -100,6 +103,38 @@ pub fn parse<'a>(account: &Account<'a>, r: &mut Reader<'a>) -> PolicyDoc<'a> {
         tier,
         migration_status,
         migration_start,
+    }
+}
+
+/// The azurerm `backup` block: `[{type, tier, interval_in_minutes, retention_in_hours, storage_redundancy}]`.
+fn azurerm<'a>(account: &Account<'a>, r: &mut Reader<'a>, empty: PolicyDoc<'a>) -> PolicyDoc<'a> {
+    let Some(block) = account.props.get("backup") else {
+        return empty;
+    };
+    let Some(node) = (if block.value.is_array() {
+        block.items().into_iter().next()
+    } else {
+        Some(block)
+    }) else {
+        return empty;
+    };
+    if !node.value.is_object() {
+        return PolicyDoc {
+            node: Some(node),
+            ..empty
+        };
+    }
+    PolicyDoc {
+        policy_type: map(r.enumeration(&node, "type", POLICY_TYPES, &TYPE_UNKNOWN), policy_type),
+        interval: r.int(&node, "interval_in_minutes"),
+        retention: r.int(&node, "retention_in_hours"),
+        redundancy: map(
+            r.enumeration(&node, "storage_redundancy", REDUNDANCIES, &REDUNDANCY_UNKNOWN),
+            redundancy,
+        ),
+        tier: map(r.enumeration(&node, "tier", TIERS, &TIER_UNKNOWN), tier),
+        node: Some(node),
+        ..empty
     }
 }
 

@@ -125,3 +125,74 @@ pub fn redundancy_in_regions(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values::Scope;
+
+    fn codes_for(interval: i64, retention: i64) -> Vec<String> {
+        let mut r = Reader::new(Scope::default());
+        let p = Pointer::root();
+        super::interval(interval, &p, &mut r);
+        retention_vs_interval(retention, interval, &p, &mut r);
+        r.diags
+            .into_iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn interval_boundaries() {
+        assert_eq!(codes_for(59, 8), vec!["periodic.interval-below-minimum"]);
+        assert!(codes_for(60, 8).is_empty());
+        assert!(codes_for(1440, 48).is_empty());
+        assert_eq!(codes_for(1441, 720), vec!["periodic.interval-above-maximum"]);
+    }
+
+    #[test]
+    fn retention_exactly_twice_the_interval_is_valid() {
+        assert!(codes_for(240, 8).is_empty());
+        assert!(codes_for(90, 3).is_empty());
+        assert_eq!(
+            codes_for(91, 3).first().map(String::as_str),
+            Some("periodic.retention-below-twice-interval")
+        );
+    }
+
+    /// Exhaustive over the documented ranges: an error exactly when retention × 60 < 2 × interval.
+    #[test]
+    fn twice_interval_rule_is_exact_everywhere() {
+        for interval in INTERVAL_MIN..=INTERVAL_MAX {
+            for retention in 1..=RETENTION_MAX {
+                let got = codes_for(interval, retention)
+                    .iter()
+                    .any(|c| c == "periodic.retention-below-twice-interval");
+                assert_eq!(
+                    got,
+                    retention * 60 < 2 * interval,
+                    "interval {interval}, retention {retention}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_names_the_smallest_valid_retention() {
+        let mut r = Reader::new(Scope::default());
+        retention_vs_interval(15, 480, &Pointer::root(), &mut r);
+        assert!(
+            r.diags[0].help.starts_with("use at least `16` hours"),
+            "{}",
+            r.diags[0].help
+        );
+        let mut r = Reader::new(Scope::default());
+        retention_vs_interval(2, 90, &Pointer::root(), &mut r);
+        assert!(
+            r.diags[0].help.starts_with("use at least `3` hours"),
+            "{}",
+            r.diags[0].help
+        );
+    }
+}
