@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: &str = "1.0";
 
 /// The answer to `evaluate`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evaluation {
@@ -27,6 +28,7 @@ pub struct Evaluation {
 }
 
 /// The answer for one account.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountResult {
@@ -51,6 +53,7 @@ pub struct AccountResult {
 }
 
 /// The answer to `validate`: a tagged yes/no with every finding, for per-keystroke checks.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Validation {
@@ -63,6 +66,7 @@ pub struct Validation {
 }
 
 /// One object found by `read`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FoundObject {
@@ -77,6 +81,7 @@ pub struct FoundObject {
 }
 
 /// A catalogue entry as the API returns it.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleInfo {
@@ -91,6 +96,7 @@ pub struct RuleInfo {
 }
 
 /// Misuse of the API: input that is not JSON, or not a document at all.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[error("{message}")]
 pub struct ApiError {

@@ -8,6 +8,7 @@ use crate::values::Reader;
 use serde::{Deserialize, Serialize};
 
 /// The cost of an account's backups and restores.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {

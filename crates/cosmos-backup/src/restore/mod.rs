@@ -8,6 +8,7 @@ use crate::values::Reader;
 use serde::{Deserialize, Serialize};
 
 /// The window of instants a restore can target.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreWindow {
@@ -18,6 +19,7 @@ pub struct RestoreWindow {
 }
 
 /// One setting a restore does not bring back.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotRestored {
