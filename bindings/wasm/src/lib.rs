@@ -14,42 +14,49 @@ use serde::Serialize as _;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-/// One export per operation: `name: "TS input type" => "TS output type";`. The JS name is the
-/// operation's name, and `call(op, input)` is typed from the same list (`OperationMap`).
+/// One export per operation: `name: "TS input type" => "TS output type";` (`name: optional "…"` when
+/// the input may be left out). The JS name is the operation's name, and `call(op, input)` is typed
+/// from the same list (`OperationMap`).
 macro_rules! operations {
-    ($($name:ident: $input:literal => $output:literal;)*) => {
+    ($($name:ident: $($optional:ident)? $input:literal => $output:literal;)*) => {
         $(
             #[doc = concat!("The `", stringify!($name), "` operation (see `cosmos_backup::api`).")]
-            #[wasm_bindgen(unchecked_return_type = $output)]
-            pub fn $name(#[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> Result<JsValue, JsValue> {
-                run(stringify!($name), input)
+            #[wasm_bindgen(skip_typescript)]
+            pub fn $name(input: operations!(@input $($optional)?)) -> Result<JsValue, JsValue> {
+                run(stringify!($name), input.into())
             }
         )*
 
+        // The declarations, written here so an optional input reads `input?:`.
         #[wasm_bindgen(typescript_custom_section)]
-        const OPERATION_MAP: &str = concat!(
+        const OPERATIONS_TS: &str = concat!(
+            $(
+                "/** The `", stringify!($name), "` operation; throws a `CosmosBackupError` on misuse. */\n",
+                "export function ", stringify!($name), "(input", $(operations!(@mark $optional),)? ": ", $input, "): ", $output, ";\n",
+            )*
             "/** Input and output of each operation, for `call`. */\nexport interface OperationMap {\n",
-            $("  ", stringify!($name), ": { input: ", $input, "; output: ", $output, " };\n",)*
+            $("  ", stringify!($name), ": { input: ", $input, $(" | undefined", operations!(@empty $optional),)? "; output: ", $output, " };\n",)*
             "}\n/** The name of an operation. */\nexport type Operation = keyof OperationMap;\n",
         );
-
-        /// The operations exported by name (a test checks it equals `api::OPERATIONS`).
-        pub const EXPORTED: &[&str] = &[$(stringify!($name)),*];
     };
+    (@input optional) => { Option<JsValue> };
+    (@input) => { JsValue };
+    (@mark optional) => { "?" };
+    (@empty optional) => { "" };
 }
 
 operations! {
     evaluate: "Input | string" => "Evaluation";
     validate: "Input | string" => "Validation";
     read: "Input | string" => "FoundObject[]";
-    rules: "Json | string | undefined" => "RuleInfo[]";
+    rules: optional "Json | string" => "RuleInfo[]";
     locate: "LocateInput | string" => "Position | null";
 }
 
 /// Runs any operation by name: `call("evaluate", scenario)`.
 #[wasm_bindgen(skip_typescript)]
 pub fn call(op: &str, input: JsValue) -> Result<JsValue, JsValue> {
-    run(op, input)
+    run(op, input.into())
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -71,13 +78,31 @@ pub fn operations() -> Vec<String> {
     api::OPERATIONS.iter().map(|s| s.to_string()).collect()
 }
 
-fn run(op: &str, input: JsValue) -> Result<JsValue, JsValue> {
+fn run(op: &str, input: Input) -> Result<JsValue, JsValue> {
+    let input = input.0;
     let answer = api::call(op, &value(&input)?);
     match answer.as_object().and_then(|o| o.get("error").filter(|_| o.len() == 1)) {
-        Some(e) => Err(thrown(&serde_json::from_value(e.clone()).unwrap_or_else(|x| api::not_json(&x.to_string())))),
+        Some(e) => Err(thrown(
+            &serde_json::from_value(e.clone()).unwrap_or_else(|x| api::not_json(&x.to_string())),
+        )),
         None => answer
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| thrown(&api::not_json(&e.to_string()))),
+    }
+}
+
+/// An operation's input as given: required (`JsValue`) or optional (`Option<JsValue>`).
+struct Input(JsValue);
+
+impl From<JsValue> for Input {
+    fn from(v: JsValue) -> Self {
+        Self(v)
+    }
+}
+
+impl From<Option<JsValue>> for Input {
+    fn from(v: Option<JsValue>) -> Self {
+        Self(v.unwrap_or(JsValue::UNDEFINED))
     }
 }
 
@@ -99,7 +124,8 @@ fn value(input: &JsValue) -> Result<Value, JsValue> {
 }
 
 fn describe(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map_or_else(|| String::from("an exception"), |e| String::from(e.message()))
+    e.dyn_ref::<js_sys::Error>()
+        .map_or_else(|| String::from("an exception"), |e| String::from(e.message()))
 }
 
 /// A real `Error` carrying `code` and `diagnostics`, never a string.
