@@ -56,3 +56,18 @@ test("misuse throws a real Error with code and diagnostics", () => {
     });
   }
 });
+
+test("the README's first example runs and its comments are true", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { execFileSync } = await import("node:child_process");
+  const readme = readFileSync(new URL(import.meta.resolve("cosmos-backup/package.json")).pathname.replace(/package\.json$/, "README.md"), "utf8");
+  const block = readme.split("```js\n")[1].split("```")[0];
+  // Each `expr;  // value` line of the example becomes an assertion.
+  const checks = [...block.matchAll(/^(answer[^;]*);\s*\/\/\s*(.+)$/gm)]
+    .map(([, expr, want]) => `if (JSON.stringify(${expr}) !== ${JSON.stringify(want.trim())}) throw new Error(${JSON.stringify(expr)} + " is " + JSON.stringify(${expr}));`);
+  assert.ok(checks.length >= 3);
+  execFileSync(process.execPath, ["--input-type=module", "-e", block + "\n" + checks.join("\n")], {
+    cwd: new URL(".", import.meta.url),
+    encoding: "utf8",
+  });
+});
