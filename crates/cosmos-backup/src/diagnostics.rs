@@ -7,6 +7,7 @@ use crate::pointer::Pointer;
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -19,6 +20,7 @@ pub enum Severity {
 }
 
 /// One finding, in the fixed shape every surface shows.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Stable slug, e.g. `periodic.retention-below-twice-interval`. UIs key on this, never on text.
@@ -63,6 +65,7 @@ impl Rule {
 }
 
 /// Counts of findings by severity.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// Number of errors.

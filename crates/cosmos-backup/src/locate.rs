@@ -8,6 +8,7 @@ use crate::pointer::Pointer;
 use serde::{Deserialize, Serialize};
 
 /// A 1-based line and column (columns count Unicode scalar values).
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// 1-based line.

@@ -8,6 +8,7 @@ use crate::read::{Found, Shape};
 use crate::values::Scope;
 
 /// The API an account serves, derived from `kind` and `capabilities`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Api {

@@ -9,6 +9,7 @@ use std::fmt;
 /// A JSON Pointer such as `/resources/0/properties/backupPolicy/type`.
 ///
 /// The empty pointer (`""`) addresses the whole document.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Pointer(String);

@@ -12,6 +12,7 @@ use crate::values::Scope;
 use serde::{Deserialize, Serialize};
 
 /// The shape an account was written in.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Shape {
@@ -32,6 +33,7 @@ pub enum Shape {
 }
 
 /// Other Azure objects the engine recognises.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Kind {

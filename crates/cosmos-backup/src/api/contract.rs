@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: &str = "1.0";
 
 /// The answer to `evaluate`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evaluation {
@@ -30,6 +31,7 @@ pub struct Evaluation {
 }
 
 /// The answer for one account.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountResult {
@@ -57,6 +59,7 @@ pub struct AccountResult {
 }
 
 /// The answer to `validate`: a tagged yes/no with every finding, for per-keystroke checks.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Validation {
@@ -69,6 +72,7 @@ pub struct Validation {
 }
 
 /// One object found by `read`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FoundObject {
@@ -83,6 +87,7 @@ pub struct FoundObject {
 }
 
 /// A catalogue entry as the API returns it.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleInfo {
@@ -97,6 +102,7 @@ pub struct RuleInfo {
 }
 
 /// Misuse of the API: input that is not JSON, or not a document at all.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 #[error("{message}")]
 pub struct ApiError {

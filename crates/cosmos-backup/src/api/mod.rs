@@ -16,6 +16,8 @@
 mod contract;
 mod evaluate;
 pub mod scenario;
+#[cfg(feature = "ts")]
+pub mod ts;
 
 pub use contract::*;
 pub use evaluate::{Options, evaluate, evaluate_with};
@@ -54,6 +56,16 @@ pub fn parse_json(text: &str) -> Result<Value, ApiError> {
         let d = input::JSON_SYNTAX.at(&Pointer::root(), format!("{what} at line {}, column {}", e.line(), e.column()), "fix the JSON at that position (an editor with JSON highlighting helps); numbers must be finite and fit in a 64-bit float");
         ApiError::from_diagnostic(d)
     })
+}
+
+/// Misuse by a host value that has no JSON form (a cycle, a `BigInt`, a function, nesting too
+/// deep for the host's serialiser): the bindings report it like unparseable text.
+pub fn not_json(detail: &str) -> ApiError {
+    ApiError::from_diagnostic(input::JSON_SYNTAX.at(
+        &Pointer::root(),
+        format!("the input has no JSON form: {}", crate::values::clip(detail)),
+        "pass plain data: objects, arrays, strings, finite numbers, booleans and null (no cycles, `BigInt`s or functions)",
+    ))
 }
 
 /// Checks that a value can be a document (an object or an array of objects).

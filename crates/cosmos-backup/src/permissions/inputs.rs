@@ -3,7 +3,7 @@
 
 use super::roles::{self, Role};
 use super::rules::*;
-use super::scope::{Hierarchy, Kind, Scope};
+use super::scope::{Hierarchy, Scope, ScopeKind};
 use crate::diagnostics::Diagnostic;
 use crate::node::Node;
 use crate::pointer::Pointer;
@@ -170,7 +170,7 @@ fn assignment(node: &Node<'_>, custom: &[Role], h: &Hierarchy, diags: &mut Vec<D
             return None;
         }
     }
-    if scope.kind == Kind::ManagementGroup && !scope.management_group().is_some_and(|g| h.knows(g)) {
+    if scope.kind == ScopeKind::ManagementGroup && !scope.management_group().is_some_and(|g| h.knows(g)) {
         diags.push(MG_UNKNOWN.at(
             &scope_path,
             format!("`{}` is assigned at the management group `{}`, whose subscriptions are not given", role.name, clip(&scope.text)),

@@ -42,6 +42,7 @@ use report::Report;
 use serde::{Deserialize, Serialize};
 
 /// The answer to `checkPermissions`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PermissionCheck {
@@ -54,6 +55,7 @@ pub struct PermissionCheck {
 }
 
 /// The answer to `leastPrivilegeReport`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LeastPrivilegeReport {
@@ -65,6 +67,7 @@ pub struct LeastPrivilegeReport {
 }
 
 /// The permission part of an evaluation (scenarios that carry `roleAssignments`).
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PermissionsResult {

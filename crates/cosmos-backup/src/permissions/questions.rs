@@ -7,7 +7,7 @@
 use super::inputs::{Assignment, Inputs};
 use super::roles::{BUILT_INS, Role};
 use super::rules::*;
-use super::scope::{Kind, Scope};
+use super::scope::{Scope, ScopeKind};
 use crate::diagnostics::Diagnostic;
 use crate::node::Node;
 use crate::pointer::Pointer;
@@ -127,6 +127,7 @@ struct Need {
 }
 
 /// An assignment that grants some of what a question needs.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GrantedBy {
@@ -143,6 +144,7 @@ pub struct GrantedBy {
 }
 
 /// The narrowest built-in role and scope that would grant what is missing.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Suggestion {
@@ -157,10 +159,12 @@ pub struct Suggestion {
 }
 
 /// The answer to one question.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Answer {
     /// The question as given.
+    #[cfg_attr(feature = "ts", tsify(type = "Json"))]
     pub question: Value,
     /// Where the question is in the input.
     pub path: Pointer,
@@ -384,7 +388,7 @@ fn needs(ask: &str, q: &Node<'_>, default_source: Option<&str>, diags: &mut Vec<
                 (Some((s, path)), _, _) => {
                     let parsed = Scope::parse(s);
                     match parsed {
-                        Ok(sc) if sc.kind == Kind::RestorableAccount => sc,
+                        Ok(sc) if sc.kind == ScopeKind::RestorableAccount => sc,
                         other => {
                             let why = match other {
                                 Err(e) => e,
@@ -434,7 +438,7 @@ fn needs(ask: &str, q: &Node<'_>, default_source: Option<&str>, diags: &mut Vec<
                 return None;
             };
             let target = parse_scope(&t, &tn, "targetResourceGroup", diags)?;
-            if target.kind != Kind::ResourceGroup {
+            if target.kind != ScopeKind::ResourceGroup {
                 diags.push(INVALID_QUESTION.at(&tn.path, format!("`targetResourceGroup` is a {} scope, `{}`", target.kind.label(), clip(&t)), "give the resource group the restored account is created in: `/subscriptions/{sub}/resourceGroups/{name}`"));
                 return None;
             }
@@ -579,7 +583,7 @@ fn explain(principal: &str, alt: &[Need], outs: &[Outcome], inputs: &Inputs, a: 
                 if let Some(sub) = need
                     .scope
                     .subscription_scope()
-                    .filter(|_| need.scope.kind == Kind::RestorableAccount)
+                    .filter(|_| need.scope.kind == ScopeKind::RestorableAccount)
                 {
                     help.push_str(&format!(" (the restorable account) or at its subscription `{}`; resource-group scope does not reach restorable accounts", sub.text));
                 }

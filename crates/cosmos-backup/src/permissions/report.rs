@@ -5,7 +5,7 @@ use super::actions::matches;
 use super::inputs::{Assignment, Inputs};
 use super::questions::{Action, RESTORE_ACTIONS, SOURCE_ACTIONS, TARGET_ACTIONS};
 use super::rules::*;
-use super::scope::{Kind, Scope};
+use super::scope::{Scope, ScopeKind};
 use crate::diagnostics::Diagnostic;
 use crate::pointer::Pointer;
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 const MAX_LISTED: usize = 20;
 
 /// What one principal can restore.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PrincipalAccess {
@@ -32,6 +33,7 @@ pub struct PrincipalAccess {
 }
 
 /// An assignment that grants restore actions, and what it grants beyond them.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignmentReview {
@@ -54,6 +56,7 @@ pub struct AssignmentReview {
 }
 
 /// The least-privilege report.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
@@ -99,7 +102,7 @@ pub fn build(inputs: &Inputs, sources: &[String]) -> Report {
     let sources: Vec<Scope> = sources
         .iter()
         .filter_map(|s| Scope::parse(s).ok())
-        .filter(|s| s.kind == Kind::RestorableAccount)
+        .filter(|s| s.kind == ScopeKind::RestorableAccount)
         .collect();
     let pane = [SOURCE_ACTIONS.get(1).copied(), SOURCE_ACTIONS.get(2).copied()];
     let pane: Vec<Action> = pane.into_iter().flatten().collect();
@@ -109,13 +112,13 @@ pub fn build(inputs: &Inputs, sources: &[String]) -> Report {
         let mine: Vec<&Scope> = own.iter().map(|x| &x.scope).collect();
         let from: Vec<Scope> = mine
             .iter()
-            .filter(|s| !matches!(s.kind, Kind::ResourceGroup) && s.resource_group_scope().is_none())
+            .filter(|s| !matches!(s.kind, ScopeKind::ResourceGroup) && s.resource_group_scope().is_none())
             .filter(|s| holds(inputs, &own, SOURCE_ACTIONS, s))
             .map(|s| (*s).clone())
             .collect();
         let into: Vec<Scope> = mine
             .iter()
-            .filter(|s| !matches!(s.kind, Kind::Resource | Kind::RestorableAccount))
+            .filter(|s| !matches!(s.kind, ScopeKind::Resource | ScopeKind::RestorableAccount))
             .filter(|s| holds(inputs, &own, TARGET_ACTIONS, s))
             .map(|s| (*s).clone())
             .collect();
@@ -169,7 +172,7 @@ pub fn build(inputs: &Inputs, sources: &[String]) -> Report {
             ));
         }
         let source_side = SOURCE_ACTIONS.iter().any(|a| granted.iter().any(|g| g == a.name));
-        if source_side && matches!(x.scope.kind, Kind::Root | Kind::ManagementGroup) {
+        if source_side && matches!(x.scope.kind, ScopeKind::Root | ScopeKind::ManagementGroup) {
             diagnostics.push(BROADER_THAN_DOCUMENTED.at(
                 &x.scope_path,
                 format!("`{}` grants restore actions at the {} `{}`, above the subscription", x.role.name, x.scope.kind.label(), x.scope.text),

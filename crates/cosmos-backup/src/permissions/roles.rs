@@ -20,6 +20,7 @@ use serde::Serialize;
 pub const ROLES_GENERAL: &str = "[ROLES-AZ] Microsoft Learn, role-based-access-control/built-in-roles/privileged.md (Owner, Contributor) and general.md (Reader)";
 
 /// A built-in role, as data.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BuiltIn {
     /// Role definition id (GUID).

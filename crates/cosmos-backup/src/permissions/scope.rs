@@ -7,11 +7,11 @@
 //! Region names may be written with spaces (`West US` and `westus` are the same location).
 //!
 //! ```
-//! use cosmos_backup::permissions::scope::{Hierarchy, Kind, Scope};
+//! use cosmos_backup::permissions::scope::{Hierarchy, ScopeKind, Scope};
 //! let sub = Scope::parse("/subscriptions/S1").unwrap();
 //! let rg = Scope::parse("/subscriptions/s1/resourceGroups/rg").unwrap();
 //! let src = Scope::parse("/subscriptions/s1/providers/Microsoft.DocumentDB/locations/West US/restorableDatabaseAccounts/abc").unwrap();
-//! assert_eq!(src.kind, Kind::RestorableAccount);
+//! assert_eq!(src.kind, ScopeKind::RestorableAccount);
 //! let h = Hierarchy::default();
 //! assert!(sub.contains(&src, &h));
 //! assert!(!rg.contains(&src, &h));
@@ -23,9 +23,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What a scope addresses.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub enum Kind {
+// The TypeScript name must differ from `read::Kind`; a container rename leaves the JSON unchanged.
+#[cfg_attr(feature = "ts", serde(rename = "ScopeKind"))]
+pub enum ScopeKind {
     /// `/`: the whole tenant.
     Root,
     /// `/providers/Microsoft.Management/managementGroups/{mg}`.
@@ -40,16 +43,16 @@ pub enum Kind {
     Resource,
 }
 
-impl Kind {
+impl ScopeKind {
     /// How a person calls it.
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Root => "root",
-            Kind::ManagementGroup => "management group",
-            Kind::Subscription => "subscription",
-            Kind::ResourceGroup => "resource group",
-            Kind::RestorableAccount => "restorable account",
-            Kind::Resource => "resource",
+            ScopeKind::Root => "root",
+            ScopeKind::ManagementGroup => "management group",
+            ScopeKind::Subscription => "subscription",
+            ScopeKind::ResourceGroup => "resource group",
+            ScopeKind::RestorableAccount => "restorable account",
+            ScopeKind::Resource => "resource",
         }
     }
 }
@@ -60,7 +63,7 @@ pub struct Scope {
     /// The scope as the user wrote it (trimmed, without a trailing `/`).
     pub text: String,
     /// What it addresses.
-    pub kind: Kind,
+    pub kind: ScopeKind,
     /// Lower-case segments, locations normalised (`West US` → `westus`).
     segments: Vec<String>,
 }
@@ -76,7 +79,7 @@ impl Scope {
         if t == "/" || t.is_empty() {
             return Ok(Scope {
                 text: "/".into(),
-                kind: Kind::Root,
+                kind: ScopeKind::Root,
                 segments: Vec::new(),
             });
         }
@@ -94,14 +97,14 @@ impl Scope {
         let seg = |i: usize| segments.get(i).map(String::as_str);
         let kind = match (seg(0), segments.len()) {
             (Some("providers"), 4) if seg(1) == Some("microsoft.management") && seg(2) == Some("managementgroups") => {
-                Kind::ManagementGroup
+                ScopeKind::ManagementGroup
             }
             (Some("subscriptions"), 1) => return Err("`subscriptions` needs a subscription id".into()),
-            (Some("subscriptions"), 2) => Kind::Subscription,
+            (Some("subscriptions"), 2) => ScopeKind::Subscription,
             (Some("subscriptions"), _) if seg(2) == Some("resourcegroups") => match segments.len() {
                 3 => return Err("`resourceGroups` needs a resource group name".into()),
-                4 => Kind::ResourceGroup,
-                _ => Kind::Resource,
+                4 => ScopeKind::ResourceGroup,
+                _ => ScopeKind::Resource,
             },
             (Some("subscriptions"), 8)
                 if seg(2) == Some("providers")
@@ -109,10 +112,10 @@ impl Scope {
                     && seg(4) == Some("locations")
                     && seg(6) == Some("restorabledatabaseaccounts") =>
             {
-                Kind::RestorableAccount
+                ScopeKind::RestorableAccount
             }
-            (Some("subscriptions"), _) if seg(2) == Some("providers") => Kind::Resource,
-            (Some("providers"), _) => Kind::Resource,
+            (Some("subscriptions"), _) if seg(2) == Some("providers") => ScopeKind::Resource,
+            (Some("providers"), _) => ScopeKind::Resource,
             _ => {
                 return Err(
                     "a scope is `/`, `/providers/Microsoft.Management/managementGroups/{name}`, `/subscriptions/{id}`, or a path below it".into(),
@@ -136,7 +139,7 @@ impl Scope {
 
     /// The management group name (lower case), for a management-group scope.
     pub fn management_group(&self) -> Option<&str> {
-        (self.kind == Kind::ManagementGroup)
+        (self.kind == ScopeKind::ManagementGroup)
             .then(|| self.segments.get(3).map(String::as_str))
             .flatten()
     }
@@ -149,7 +152,7 @@ impl Scope {
 
     /// The resource-group scope this scope is in, when it is in one.
     pub fn resource_group_scope(&self) -> Option<Scope> {
-        if !matches!(self.kind, Kind::ResourceGroup | Kind::Resource)
+        if !matches!(self.kind, ScopeKind::ResourceGroup | ScopeKind::Resource)
             || self.segments.get(2).map(String::as_str) != Some("resourcegroups")
         {
             return None;
@@ -171,8 +174,8 @@ impl Scope {
     /// True when an assignment at `self` applies at `other` (scope inheritance).
     pub fn contains(&self, other: &Scope, h: &Hierarchy) -> bool {
         match self.kind {
-            Kind::Root => true,
-            Kind::ManagementGroup => {
+            ScopeKind::Root => true,
+            ScopeKind::ManagementGroup => {
                 let Some(mg) = self.management_group() else {
                     return false;
                 };
@@ -183,7 +186,7 @@ impl Scope {
             }
             _ => {
                 other.segments.len() >= self.segments.len()
-                    && !matches!(other.kind, Kind::Root | Kind::ManagementGroup)
+                    && !matches!(other.kind, ScopeKind::Root | ScopeKind::ManagementGroup)
                     && self.segments.iter().zip(&other.segments).all(|(a, b)| a == b)
             }
         }
@@ -248,16 +251,16 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(s("/").kind, Kind::Root);
+        assert_eq!(s("/").kind, ScopeKind::Root);
         assert_eq!(
             s("/providers/Microsoft.Management/managementGroups/mg").kind,
-            Kind::ManagementGroup
+            ScopeKind::ManagementGroup
         );
-        assert_eq!(s("/subscriptions/x/").kind, Kind::Subscription);
-        assert_eq!(s("/subscriptions/x/resourcegroups/rg").kind, Kind::ResourceGroup);
+        assert_eq!(s("/subscriptions/x/").kind, ScopeKind::Subscription);
+        assert_eq!(s("/subscriptions/x/resourcegroups/rg").kind, ScopeKind::ResourceGroup);
         assert_eq!(
             s("/subscriptions/x/resourceGroups/rg/providers/Microsoft.DocumentDB/databaseAccounts/a").kind,
-            Kind::Resource
+            ScopeKind::Resource
         );
         assert!(Scope::parse("subscriptions/x").is_err());
         assert!(Scope::parse("/subscriptions").is_err());

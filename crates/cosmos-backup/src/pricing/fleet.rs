@@ -117,6 +117,7 @@ pub fn price_scenario<'a>(node: Node<'a>, base: &Sheet, diags: &mut Vec<Diagnost
 }
 
 /// One priced object in the answer to `price`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PriceResult {
@@ -133,6 +134,7 @@ pub struct PriceResult {
 }
 
 /// The answer to `price`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pricing {
@@ -159,6 +161,7 @@ pub fn price(value: &serde_json::Value) -> Pricing {
 }
 
 /// One row of a fleet table.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FleetRow {
@@ -185,6 +188,7 @@ pub struct FleetRow {
 }
 
 /// Totals in one currency.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FleetTotal {
@@ -199,6 +203,7 @@ pub struct FleetTotal {
 }
 
 /// The answer to `priceFleet`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fleet {

@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use sheet::Sheet;
 
 /// The cost of an account's backups and restores. Every amount is a decimal string in `currency`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {
@@ -63,6 +64,7 @@ pub struct Cost {
 }
 
 /// What a cost line charges for.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LineKind {
@@ -77,6 +79,7 @@ pub enum LineKind {
 }
 
 /// One cost line: `amount` = `quantity` × `unitPrice`, rounded to the cent.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CostLine {

@@ -60,6 +60,7 @@ fn first_priced(
 }
 
 /// One month of a projection.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Month {
@@ -78,6 +79,7 @@ pub struct Month {
 }
 
 /// The answer to `project`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Projection {
@@ -270,6 +272,7 @@ pub fn project(value: &Value) -> Projection {
 }
 
 /// A policy option as the what-if answer names it.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OptionPolicy {
@@ -291,6 +294,7 @@ pub struct OptionPolicy {
 }
 
 /// One row of a what-if table.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfOption {
@@ -326,6 +330,7 @@ pub struct WhatIfOption {
 }
 
 /// The answer to `whatIf`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIf {

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// A billing meter the formulas use.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Meter {
@@ -154,6 +155,7 @@ impl Meter {
 }
 
 /// One price.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Price {
@@ -167,6 +169,7 @@ pub struct Price {
     pub unit_of_measure: String,
     /// Price per unit, as a decimal string.
     #[serde(with = "decimal_text")]
+    #[cfg_attr(feature = "ts", tsify(type = "string"))]
     pub unit_price: Decimal,
     /// ISO 4217 currency.
     pub currency: String,
@@ -195,6 +198,7 @@ mod decimal_text {
 }
 
 /// A price sheet: one currency, prices by region and meter.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sheet {
@@ -229,6 +233,7 @@ mod price_list {
 }
 
 /// Which meter periodic backup storage is billed at.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PeriodicMeter {

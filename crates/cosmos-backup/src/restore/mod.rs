@@ -39,6 +39,7 @@ pub use rules::RULES;
 use serde::{Deserialize, Serialize};
 
 /// Why one bound of a window is what it is.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Basis {
@@ -55,6 +56,7 @@ pub struct Basis {
 }
 
 /// The window of instants a restore can target.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreWindow {
@@ -85,6 +87,7 @@ pub struct RestoreWindow {
 }
 
 /// One setting a restore does not bring back.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotRestored {
@@ -96,6 +99,7 @@ pub struct NotRestored {
     pub source: String,
     /// The source's current value, when the document has it, so it can be re-applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(type = "Json", optional))]
     pub current: Option<serde_json::Value>,
     /// Where the current value is in the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]

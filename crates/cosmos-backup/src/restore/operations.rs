@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// One account's (or restorable account's, or cluster's) answer.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowAnswer {
@@ -21,6 +22,7 @@ pub struct WindowAnswer {
 }
 
 /// The answer to `restoreWindow` and `restorePoints`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowsAnswer {
@@ -31,6 +33,7 @@ pub struct WindowsAnswer {
 }
 
 /// The answer to `checkRestoreRequest`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestAnswer {
@@ -41,6 +44,7 @@ pub struct RequestAnswer {
 }
 
 /// One result's not-restored checklist.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotRestoredAnswer {
@@ -53,6 +57,7 @@ pub struct NotRestoredAnswer {
 }
 
 /// The answer to `latestRestorableBeforeEvent`.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventAnswer {

@@ -1,0 +1,154 @@
+//! The WebAssembly binding: one export per operation of [`cosmos_backup::api`], nothing else.
+//!
+//! Every function takes a plain JS object or JSON text, delegates to [`api::call`] and returns a
+//! plain object (`Serializer::json_compatible()`). Misuse — input that is not a document,
+//! unparseable text, an unknown operation — throws a real `Error` with `code` and `diagnostics`
+//! properties. No rule, price or default lives here.
+//!
+//! Adding an operation: its name in `api::OPERATIONS` and an arm in `api::call` (core), then one
+//! line in [`operations!`] below with its TypeScript input and output types.
+#![cfg(target_family = "wasm")]
+
+use cosmos_backup::api::{self, ApiError};
+use serde::Serialize as _;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// One export per operation: `name: "TS input type" => "TS output type";` (`name: optional "…"` when
+/// the input may be left out). The JS name is the operation's name, and `call(op, input)` is typed
+/// from the same list (`OperationMap`).
+macro_rules! operations {
+    ($($name:ident: $($optional:ident)? $input:literal => $output:literal;)*) => {
+        $(
+            #[doc = concat!("The `", stringify!($name), "` operation (see `cosmos_backup::api`).")]
+            #[wasm_bindgen(skip_typescript)]
+            #[allow(non_snake_case, reason = "the JS function is named exactly as the operation (`restoreWindow`)")]
+            pub fn $name(input: operations!(@input $($optional)?)) -> Result<JsValue, JsValue> {
+                run(stringify!($name), input.into())
+            }
+        )*
+
+        // The declarations, written here so an optional input reads `input?:`.
+        #[wasm_bindgen(typescript_custom_section)]
+        const OPERATIONS_TS: &str = concat!(
+            $(
+                "/** The `", stringify!($name), "` operation; throws a `CosmosBackupError` on misuse. */\n",
+                "export function ", stringify!($name), "(input", $(operations!(@mark $optional),)? ": ", $input, "): ", $output, ";\n",
+            )*
+            "/** Input and output of each operation, for `call`. */\nexport interface OperationMap {\n",
+            $("  ", stringify!($name), ": { input: ", $input, $(" | undefined", operations!(@empty $optional),)? "; output: ", $output, " };\n",)*
+            "}\n/** The name of an operation. */\nexport type Operation = keyof OperationMap;\n",
+        );
+    };
+    (@input optional) => { Option<JsValue> };
+    (@input) => { JsValue };
+    (@mark optional) => { "?" };
+    (@empty optional) => { "" };
+}
+
+operations! {
+    evaluate: "Input | string" => "Evaluation";
+    validate: "Input | string" => "Validation";
+    read: "Input | string" => "FoundObject[]";
+    rules: optional "Json | string" => "RuleInfo[]";
+    locate: "LocateInput | string" => "Position | null";
+    restoreWindow: "Input | string" => "WindowsAnswer";
+    restorePoints: "Input | string" => "WindowsAnswer";
+    checkRestoreRequest: "Input | string" => "RequestAnswer";
+    notRestored: "Input | string" => "NotRestoredAnswer[]";
+    latestRestorableBeforeEvent: "Input | string" => "EventAnswer";
+    checkPermissions: "Input | string" => "PermissionCheck";
+    leastPrivilegeReport: "Input | string" => "LeastPrivilegeReport";
+    price: "Input | string" => "Pricing";
+    project: "Json | string" => "Projection";
+    whatIf: "Json | string" => "WhatIf";
+    priceFleet: "Json | string" => "Fleet";
+    priceSheet: optional "Json | string" => "Sheet";
+}
+
+/// Runs any operation by name: `call("evaluate", scenario)`.
+#[wasm_bindgen(skip_typescript)]
+pub fn call(op: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    run(op, input.into())
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const CALL: &str = r#"
+/** Runs an operation by name; throws a `CosmosBackupError` on misuse. */
+export function call<K extends Operation>(op: K, input: OperationMap[K]["input"]): OperationMap[K]["output"];
+/** The `Error` every function throws on misuse (never a string). */
+export interface CosmosBackupError extends Error {
+  /** Stable code from the catalogue, e.g. `input.json-syntax`. */
+  code: string;
+  /** The findings behind it (at least one). */
+  diagnostics: Diagnostic[];
+}
+"#;
+
+/// The names of every operation the engine offers (`api::OPERATIONS`).
+#[wasm_bindgen(unchecked_return_type = "Operation[]")]
+pub fn operations() -> Vec<String> {
+    api::OPERATIONS.iter().map(|s| s.to_string()).collect()
+}
+
+fn run(op: &str, input: Input) -> Result<JsValue, JsValue> {
+    let input = input.0;
+    let answer = api::call(op, &value(&input)?);
+    match answer.as_object().and_then(|o| o.get("error").filter(|_| o.len() == 1)) {
+        Some(e) => Err(thrown(
+            &serde_json::from_value(e.clone()).unwrap_or_else(|x| api::not_json(&x.to_string())),
+        )),
+        None => answer
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| thrown(&api::not_json(&e.to_string()))),
+    }
+}
+
+/// An operation's input as given: required (`JsValue`) or optional (`Option<JsValue>`).
+struct Input(JsValue);
+
+impl From<JsValue> for Input {
+    fn from(v: JsValue) -> Self {
+        Self(v)
+    }
+}
+
+impl From<Option<JsValue>> for Input {
+    fn from(v: Option<JsValue>) -> Self {
+        Self(v.unwrap_or(JsValue::UNDEFINED))
+    }
+}
+
+/// JSON text is parsed by the core (its size and depth limits apply); any other value goes
+/// through `JSON.stringify` first, which turns cycles, `BigInt`s and runaway nesting into a
+/// catchable JS exception instead of unbounded recursion inside the module.
+fn value(input: &JsValue) -> Result<Value, JsValue> {
+    if let Some(text) = input.as_string() {
+        return api::parse_json(&text).map_err(|e| thrown(&e));
+    }
+    if input.is_undefined() || input.is_null() {
+        return Ok(Value::Null);
+    }
+    let text = js_sys::JSON::stringify(input)
+        .map_err(|e| thrown(&api::not_json(&describe(&e))))?
+        .as_string()
+        .ok_or_else(|| thrown(&api::not_json("a function or symbol")))?;
+    api::parse_json(&text).map_err(|e| thrown(&e))
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map_or_else(|| String::from("an exception"), |e| String::from(e.message()))
+}
+
+/// A real `Error` carrying `code` and `diagnostics`, never a string.
+fn thrown(e: &ApiError) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    err.set_name("CosmosBackupError");
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let diagnostics = e.diagnostics.serialize(&ser).unwrap_or(JsValue::NULL);
+    // Reflect::set only fails on frozen or proxy objects; a fresh Error is neither.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(&e.code));
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &diagnostics);
+    err.into()
+}

@@ -1,0 +1,58 @@
+// A typed consumer of the packed package, checked with `tsc --noEmit --strict` (CI stage 20-wasm).
+// It must compile: the declarations are precise enough to use without casts.
+import init, {
+  call,
+  evaluate,
+  locate,
+  operations,
+  read,
+  rules,
+  validate,
+  type CosmosBackupError,
+  type Diagnostic,
+  type Evaluation,
+  type Operation,
+  type Scenario,
+  type Severity,
+} from "cosmos-backup";
+import * as bundler from "cosmos-backup/bundler";
+import * as web from "cosmos-backup/web";
+
+const scenario: Scenario = {
+  now: "2026-11-21T00:00:00Z",
+  account: { properties: { backupPolicy: { type: "Periodic" } } },
+};
+
+export async function main(): Promise<void> {
+  await init();
+  const e: Evaluation = evaluate(scenario);
+  const first: Diagnostic | undefined = e.results[0]?.diagnostics[0];
+  const severity: Severity | undefined = first?.severity;
+  const tier: "Continuous7Days" | "Continuous30Days" | undefined = e.results[0]?.effectivePolicy?.tier;
+  const monthly: string | undefined = e.results[0]?.cost?.monthlyTotal;
+  const valid: boolean = validate(JSON.stringify(scenario)).valid;
+  const kinds: string[] = read(scenario).map((f) => f.kind);
+  const codes: string[] = rules().map((r) => r.code);
+  const where: { line: number; column: number } | null = locate({ text: "{}", pointer: "" });
+  const ops: Operation[] = operations();
+  const v = call("validate", scenario);
+  const alsoValid: boolean = v.valid;
+  const w: Evaluation = web.evaluate(scenario);
+  const b: Evaluation = bundler.evaluate("{}");
+  try {
+    evaluate("{");
+  } catch (err) {
+    const e2 = err as CosmosBackupError;
+    const code: string = e2.code;
+    const path: string | undefined = e2.diagnostics[0]?.path;
+    console.log(code, path);
+  }
+  console.log(first, severity, tier, monthly, valid, kinds, codes, where, ops, alsoValid, w, b);
+}
+
+// @ts-expect-error: an unknown operation name is a type error
+call("evalute", scenario);
+// @ts-expect-error: a number is not an input
+evaluate(42);
+// @ts-expect-error: locate needs text and pointer
+locate({ text: "{}" });
