@@ -9,7 +9,7 @@ import json
 import re
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from ._errors import InputError, conversion_error, naive_datetime
 
@@ -113,7 +113,7 @@ def scenario(**fields: Any) -> Dict[str, Any]:
 
 def native_error(exc: BaseException) -> InputError:
     """The native ``ConversionError(message, pointer)`` as an ``InputError``."""
-    args = getattr(exc, "args", ())
+    args: Tuple[Any, ...] = tuple(getattr(exc, "args", ()))
     message = str(args[0]) if args else str(exc)
     path = str(args[1]) if len(args) > 1 else ""
     return conversion_error(message, path)

@@ -12,7 +12,6 @@ __all__ = [
     "InternalError",
 ]
 
-Severity = Literal["error", "warning", "info"]
 
 
 class ErrorDetails(TypedDict):
@@ -28,7 +27,7 @@ class ErrorDetails(TypedDict):
     """
 
     code: str
-    severity: Severity
+    severity: Literal["error", "warning", "info"]
     path: str
     message: str
     help: str

@@ -2,6 +2,24 @@
 
 from typing import Any, List, Optional, Sequence, Tuple
 
+__all__ = [
+    "ConversionError",
+    "MAX_INPUT_BYTES",
+    "OPERATIONS",
+    "SCHEMA_VERSION",
+    "__version__",
+    "call",
+    "call_json",
+    "call_json_many",
+    "call_many",
+    "evaluate",
+    "locate",
+    "position",
+    "read",
+    "rules",
+    "validate",
+]
+
 OPERATIONS: Tuple[str, ...]
 SCHEMA_VERSION: str
 MAX_INPUT_BYTES: int

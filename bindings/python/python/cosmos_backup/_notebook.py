@@ -7,6 +7,7 @@ beyond unit conversion for a shared axis. pandas and matplotlib are optional ext
 from __future__ import annotations
 
 import html
+import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,7 +87,7 @@ def evaluation_html(evaluations: Sequence["Evaluation"]) -> str:
 
 def _pandas() -> Any:
     try:
-        import pandas
+        pandas = importlib.import_module("pandas")
     except ImportError:
         raise ImportError("to_pandas() needs pandas: pip install 'cosmos-backup[pandas]'") from None
     return pandas
@@ -156,7 +157,7 @@ def _account_columns() -> List[str]:
 
 def _pyplot() -> Any:
     try:
-        import matplotlib.pyplot as plt  # headless machines fall back to Agg by themselves
+        plt = importlib.import_module("matplotlib.pyplot")  # headless machines fall back to Agg
     except ImportError:
         raise ImportError("plot() needs matplotlib: pip install 'cosmos-backup[plot]'") from None
     return plt
@@ -234,7 +235,7 @@ def _plot_policy(ax: Any, results: Sequence["AccountResult"]) -> None:
 
 def _plot_window(ax: Any, results: Sequence["AccountResult"]) -> None:
     """Each account's restore window as a bar on a time axis."""
-    import matplotlib.dates as mdates
+    mdates = importlib.import_module("matplotlib.dates")
 
     with_window = [r for r in results if r.restore_window is not None]
     for i, r in enumerate(with_window):
