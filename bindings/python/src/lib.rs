@@ -207,8 +207,7 @@ fn call_many<'py>(py: Python<'py>, operation: &str, documents: &Bound<'py, PyAny
         let mut path = format!("/{i}");
         inputs.push(to_json(&d?, &mut path)?);
     }
-    let answers: Vec<Value> =
-        py.detach(|| inputs.iter().map(|v| guarded(|| api::call(operation, v))).collect());
+    let answers: Vec<Value> = py.detach(|| inputs.iter().map(|v| guarded(|| api::call(operation, v))).collect());
     let out = PyList::empty(py);
     for a in &answers {
         out.append(to_py(py, a)?)?;

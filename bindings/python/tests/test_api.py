@@ -53,6 +53,9 @@ def test_evaluate_keywords_and_datetime() -> None:
     assert not ev.valid and not r.valid
     assert ev.errors()[0]["code"] == "periodic.interval-below-minimum"
     assert len(ev) == 1 and ev[0] is r and list(ev) == [r]
+    assert repr(ev) == "Evaluation(accounts=['orders'], errors=1, warnings=0, infos=0, schema_version='1.0')"
+    assert repr(d).startswith("Diagnostic(code='periodic.interval-below-minimum', severity='error', path='/account/")
+    assert "raw=" not in repr(r) and "raw=" not in repr(p)
 
 
 def test_now_in_other_zone_is_converted_to_utc() -> None:

@@ -273,6 +273,14 @@ class Evaluation:
         """The error-level findings as ``ErrorDetails`` dicts (as ``CosmosBackupError.errors()``)."""
         return [x.to_dict() for x in self.all_diagnostics() if x.severity == "error"]
 
+    def __repr__(self) -> str:
+        s = self.summary
+        names = ", ".join(repr(r.name) for r in self.results[:3]) + (", ..." if len(self.results) > 3 else "")
+        return (
+            f"Evaluation(accounts=[{names}], errors={s.errors}, warnings={s.warnings}, infos={s.infos}, "
+            f"schema_version={self.schema_version!r})"
+        )
+
     def __len__(self) -> int:
         return len(self.results)
 
