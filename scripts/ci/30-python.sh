@@ -53,8 +53,8 @@ except ImportError as e:
 print(f"python: bare wheel OK on {sys.version.split()[0]}")
 PY
 
-"$VENV/bin/python" -m pytest -q -p no:cacheprovider --rootdir "$ROOT/bindings/python" "$ROOT/bindings/python/tests"
-"$VENV/bin/python" -m pytest -q -p no:cacheprovider --doctest-modules --doctest-glob=README.md \
+"$VENV/bin/python" -m pytest -p no:cacheprovider --rootdir "$ROOT/bindings/python" "$ROOT/bindings/python/tests"
+"$VENV/bin/python" -m pytest -p no:cacheprovider --doctest-modules --doctest-glob=README.md \
   --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/bindings/python/README.md"
 
 cp "$ROOT/bindings/python/tests/typed_example.py" "$RUN/"

@@ -230,7 +230,7 @@ def _plot_policy(ax: Any, results: Sequence["AccountResult"]) -> None:
         ax.set_xscale("log")
     ax.set_xlabel("hours")
     ax.set_title("effective backup policy (wide: retention, narrow: interval)")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="best", fontsize="small")
 
 
 def _plot_window(ax: Any, results: Sequence["AccountResult"]) -> None:
