@@ -20,7 +20,7 @@ pyo3::create_exception!(
     _native,
     ConversionError,
     PyValueError,
-    "A Python value that has no JSON form (args: message, JSON Pointer of the value)."
+    "A Python value that has no JSON form (args: message, JSON Pointer of the value, code)."
 );
 
 /// Runs `api::call` with the GIL released. A panic (a bug: the core must not panic) becomes an
@@ -41,8 +41,20 @@ fn internal_error() -> Value {
     }})
 }
 
+/// How deep a Python document may nest: the same limit serde_json applies to JSON text (so both
+/// input paths agree), and what keeps a self-referencing dict from exhausting the stack.
+const MAX_DEPTH: usize = 128;
+
 /// Python object → JSON value. `path` is the JSON Pointer of `obj`, for the error message.
-fn to_json(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
+fn to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(ConversionError::new_err((
+            format!("the document nests deeper than {MAX_DEPTH} levels (or refers to itself)"),
+            path.clone(),
+            "input.limit-exceeded",
+        )));
+    }
+    let depth = depth.saturating_add(1);
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -79,7 +91,7 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
             let key = key.to_cow()?.into_owned();
             let len = path.len();
             push_token(path, &key);
-            let value = to_json(&v, path)?;
+            let value = to_json(&v, path, depth)?;
             path.truncate(len);
             map.insert(key, value);
         }
@@ -91,7 +103,7 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &mut String) -> PyResult<Value> {
             let len = path.len();
             path.push('/');
             path.push_str(&i.to_string());
-            items.push(to_json(&v?, path)?);
+            items.push(to_json(&v?, path, depth)?);
             path.truncate(len);
         }
         return Ok(Value::Array(items));
@@ -121,7 +133,7 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 }
 
 fn conversion(message: String, path: &str) -> PyErr {
-    ConversionError::new_err((message, path.to_owned()))
+    ConversionError::new_err((message, path.to_owned(), "input.not-a-document"))
 }
 
 /// JSON value → Python object (dict, list, str, int, float, bool, None).
@@ -153,7 +165,7 @@ fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
 }
 
 fn convert(document: &Bound<'_, PyAny>) -> PyResult<Value> {
-    to_json(document, &mut String::new())
+    to_json(document, &mut String::new(), 0)
 }
 
 /// Runs an operation by name on a document and returns its JSON answer as Python objects.
@@ -205,7 +217,7 @@ fn call_many<'py>(py: Python<'py>, operation: &str, documents: &Bound<'py, PyAny
     let mut inputs = Vec::new();
     for (i, d) in documents.try_iter()?.enumerate() {
         let mut path = format!("/{i}");
-        inputs.push(to_json(&d?, &mut path)?);
+        inputs.push(to_json(&d?, &mut path, 0)?);
     }
     let answers: Vec<Value> = py.detach(|| inputs.iter().map(|v| guarded(|| api::call(operation, v))).collect());
     let out = PyList::empty(py);

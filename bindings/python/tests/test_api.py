@@ -142,6 +142,19 @@ def test_misuse_raises_input_error(document: object, code: str) -> None:
     assert code in str(e.value)
 
 
+def test_deep_or_cyclic_python_documents_are_refused() -> None:
+    deep: list = []
+    for _ in range(300):
+        deep = [deep]
+    cyclic: dict = {}
+    cyclic["self"] = cyclic
+    for doc in (deep, cyclic):
+        with pytest.raises(cb.InputError) as e:
+            cb.evaluate(doc)
+        assert e.value.code == "input.limit-exceeded"
+    assert cb.call("evaluate", json.dumps(deep))["error"]["code"] == "input.limit-exceeded"
+
+
 def test_unknown_operation_suggests() -> None:
     answer = cb.call("evalute", {"a": 1})
     assert answer["error"]["code"] == "input.not-a-document"

@@ -112,8 +112,9 @@ def scenario(**fields: Any) -> Dict[str, Any]:
 
 
 def native_error(exc: BaseException) -> InputError:
-    """The native ``ConversionError(message, pointer)`` as an ``InputError``."""
+    """The native ``ConversionError(message, pointer, code)`` as an ``InputError``."""
     args: Tuple[Any, ...] = tuple(getattr(exc, "args", ()))
     message = str(args[0]) if args else str(exc)
     path = str(args[1]) if len(args) > 1 else ""
-    return conversion_error(message, path)
+    code = str(args[2]) if len(args) > 2 else "input.not-a-document"
+    return conversion_error(message, path, code)

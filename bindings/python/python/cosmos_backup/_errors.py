@@ -116,14 +116,14 @@ def from_answer(error: Mapping[str, Any], *, prefix: str = "", path_prefix: str 
     return cls(code, message, diags)
 
 
-def conversion_error(message: str, path: str) -> InputError:
+def conversion_error(message: str, path: str, code: str = "input.not-a-document") -> InputError:
     """The error for a Python value with no JSON form (raised before the engine runs)."""
     return InputError(
-        "input.not-a-document",
+        code,
         message,
         [
             {
-                "code": "input.not-a-document",
+                "code": code,
                 "severity": "error",
                 "path": path,
                 "message": message,
