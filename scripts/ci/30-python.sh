@@ -59,5 +59,6 @@ PY
 
 cp "$ROOT/bindings/python/tests/typed_example.py" "$RUN/"
 "$VENV/bin/python" -m mypy --strict --no-incremental typed_example.py
+"$VENV/bin/python" -m mypy --strict --no-incremental -p cosmos_backup
 "$VENV/bin/python" -m mypy.stubtest cosmos_backup
 echo "python: done in $(( $(date +%s) - start )) s"

@@ -68,7 +68,7 @@ class CosmosBackupError(ValueError):
         Returns:
             list[ErrorDetails]: One dict per finding (a fresh list each call).
         """
-        return [ErrorDetails(**e) for e in self._errors]  # type: ignore[typeddict-item]
+        return [ErrorDetails(**e) for e in self._errors]
 
     def __str__(self) -> str:
         lines = [f"{self.message} [{self.code}]"]
