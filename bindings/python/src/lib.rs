@@ -1,0 +1,296 @@
+//! `cosmos_backup._native`: the Python binding of [`cosmos_backup::api`].
+//!
+//! Thin by design (cedar / PRQL style): every function converts Python values to JSON, calls the
+//! core's API with the GIL released, and converts the JSON answer back. No rule, price or default
+//! lives here; the pure-Python package `cosmos_backup` wraps these in a Pythonic API.
+//!
+//! Adding a core operation: add its name to `operations!` below (one line), then a thin wrapper
+//! in `python/cosmos_backup/__init__.py` and its stub. A pytest checks every name in
+//! `cosmos_backup::api::OPERATIONS` has a native function and a public Python function.
+#![cfg(not(target_family = "wasm"))]
+
+use cosmos_backup::api;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+pyo3::create_exception!(
+    _native,
+    ConversionError,
+    PyValueError,
+    "A Python value that has no JSON form (args: message, JSON Pointer of the value, code)."
+);
+
+/// Runs `api::call` with the GIL released. A panic (a bug: the core must not panic) becomes an
+/// `internal.panic` error answer instead of a `PanicException`.
+fn call_detached(py: Python<'_>, op: &str, input: &Value) -> Value {
+    py.detach(|| guarded(|| api::call(op, input)))
+}
+
+fn guarded(f: impl FnOnce() -> Value) -> Value {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|_| internal_error())
+}
+
+fn internal_error() -> Value {
+    serde_json::json!({"error": {
+        "code": "internal.panic",
+        "message": "cosmos-backup hit an internal error (a bug)",
+        "diagnostics": []
+    }})
+}
+
+/// How deep a Python document may nest: the same limit serde_json applies to JSON text (so both
+/// input paths agree), and what keeps a self-referencing dict from exhausting the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Python object → JSON value. `path` is the JSON Pointer of `obj`, for the error message.
+fn to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(ConversionError::new_err((
+            format!("the document nests deeper than {MAX_DEPTH} levels (or refers to itself)"),
+            path.clone(),
+            "input.limit-exceeded",
+        )));
+    }
+    let depth = depth.saturating_add(1);
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: Python's bool is a subclass of int.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if obj.cast::<PyInt>().is_ok() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::Number(i.into()));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::Number(u.into()));
+        }
+        // Beyond 64 bits: a float, as serde_json reads such a literal from text.
+        let f: f64 = obj.extract()?;
+        return finite(f, path);
+    }
+    if obj.cast::<PyFloat>().is_ok() {
+        return finite(obj.extract()?, path);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(conversion(
+                    format!("a dict key is a Python `{}`, not a string", type_name(&k)),
+                    path,
+                ));
+            };
+            let key = key.to_cow()?.into_owned();
+            let len = path.len();
+            push_token(path, &key);
+            let value = to_json(&v, path, depth)?;
+            path.truncate(len);
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let mut items = Vec::new();
+        for (i, v) in obj.try_iter()?.enumerate() {
+            let len = path.len();
+            path.push('/');
+            path.push_str(&i.to_string());
+            items.push(to_json(&v?, path, depth)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Array(items));
+    }
+    Err(conversion(
+        format!("the value is a Python `{}`, which has no JSON form", type_name(obj)),
+        path,
+    ))
+}
+
+fn finite(f: f64, path: &str) -> PyResult<Value> {
+    Number::from_f64(f)
+        .map(Value::Number)
+        .ok_or_else(|| conversion(format!("the number `{f}` is not finite"), path))
+}
+
+fn push_token(path: &mut String, key: &str) {
+    path.push('/');
+    path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| String::from("object"))
+}
+
+fn conversion(message: String, path: &str) -> PyErr {
+    ConversionError::new_err((message, path.to_owned(), "input.not-a-document"))
+}
+
+/// JSON value → Python object (dict, list, str, int, float, bool, None).
+fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for v in items {
+                list.append(to_py(py, v)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+fn convert(document: &Bound<'_, PyAny>) -> PyResult<Value> {
+    to_json(document, &mut String::new(), 0)
+}
+
+/// Runs an operation by name on a document and returns its JSON answer as Python objects.
+///
+/// Args:
+///     operation (str): A name from `OPERATIONS`.
+///     document (dict | list | str | int | float | bool | None): The operation's input.
+///
+/// Returns:
+///     The answer; misuse gives `{"error": {...}}` rather than raising.
+///
+/// Raises:
+///     ConversionError: A value in `document` has no JSON form.
+#[pyfunction]
+fn call<'py>(py: Python<'py>, operation: &str, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let input = convert(document)?;
+    to_py(py, &call_detached(py, operation, &input))
+}
+
+/// Runs an operation by name on JSON text and returns JSON text (`{"error": ...}` on misuse).
+///
+/// Args:
+///     operation (str): A name from `OPERATIONS`.
+///     text (str): The operation's input as JSON text.
+///
+/// Returns:
+///     str: The answer as JSON text.
+#[pyfunction]
+fn call_json(py: Python<'_>, operation: &str, text: &str) -> String {
+    py.detach(|| {
+        catch_unwind(AssertUnwindSafe(|| api::call_json(operation, text)))
+            .unwrap_or_else(|_| internal_error().to_string())
+    })
+}
+
+/// Runs one operation on many documents in one call, with the GIL released for all the work.
+///
+/// Args:
+///     operation (str): A name from `OPERATIONS`.
+///     documents (list): The inputs; each is converted as for `call`.
+///
+/// Returns:
+///     list: One answer per input, in order.
+///
+/// Raises:
+///     ConversionError: A value has no JSON form (the pointer starts with the item's index).
+#[pyfunction]
+fn call_many<'py>(py: Python<'py>, operation: &str, documents: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let mut inputs = Vec::new();
+    for (i, d) in documents.try_iter()?.enumerate() {
+        let mut path = format!("/{i}");
+        inputs.push(to_json(&d?, &mut path, 0)?);
+    }
+    let answers: Vec<Value> = py.detach(|| inputs.iter().map(|v| guarded(|| api::call(operation, v))).collect());
+    let out = PyList::empty(py);
+    for a in &answers {
+        out.append(to_py(py, a)?)?;
+    }
+    Ok(out)
+}
+
+/// [`call_many`] on JSON texts: many texts in, many JSON texts out, one GIL release.
+#[pyfunction]
+fn call_json_many(py: Python<'_>, operation: &str, texts: Vec<String>) -> Vec<String> {
+    py.detach(|| {
+        texts
+            .iter()
+            .map(|t| {
+                catch_unwind(AssertUnwindSafe(|| api::call_json(operation, t)))
+                    .unwrap_or_else(|_| internal_error().to_string())
+            })
+            .collect()
+    })
+}
+
+/// Line and column of a JSON Pointer in JSON text (the typed form of the `locate` operation).
+///
+/// Args:
+///     text (str): JSON text.
+///     pointer (str): An RFC 6901 JSON Pointer, e.g. `/properties/backupPolicy`.
+///
+/// Returns:
+///     tuple[int, int] | None: 1-based (line, column), or None when the pointer is not in the text.
+#[pyfunction]
+fn position(py: Python<'_>, text: &str, pointer: &str) -> Option<(usize, usize)> {
+    py.detach(|| {
+        catch_unwind(|| api::locate(text, pointer))
+            .ok()
+            .flatten()
+            .map(|p| (p.line, p.column))
+    })
+}
+
+/// One `#[pyfunction]` per core operation: `name(document)` = `call("name", document)`.
+/// Adding an operation to `cosmos_backup::api::OPERATIONS` = adding its name here.
+macro_rules! operations {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Runs the `", stringify!($name), "` operation: `call(\"", stringify!($name), "\", document)`.")]
+            #[pyfunction]
+            fn $name<'py>(py: Python<'py>, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                call(py, stringify!($name), document)
+            }
+        )*
+        fn add_operations(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            $( m.add_function(wrap_pyfunction!($name, m)?)?; )*
+            Ok(())
+        }
+    };
+}
+
+operations!(evaluate, validate, read, rules, locate);
+
+/// The native module. `OPERATIONS` is the core's list, so Python can check it exposes them all.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("OPERATIONS", PyTuple::new(m.py(), api::OPERATIONS)?)?;
+    m.add("SCHEMA_VERSION", api::SCHEMA_VERSION)?;
+    m.add("MAX_INPUT_BYTES", api::MAX_INPUT_BYTES)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("ConversionError", m.py().get_type::<ConversionError>())?;
+    m.add_function(wrap_pyfunction!(call, m)?)?;
+    m.add_function(wrap_pyfunction!(call_json, m)?)?;
+    m.add_function(wrap_pyfunction!(call_many, m)?)?;
+    m.add_function(wrap_pyfunction!(call_json_many, m)?)?;
+    m.add_function(wrap_pyfunction!(position, m)?)?;
+    add_operations(m)
+}
