@@ -444,7 +444,7 @@ def plot_projection(p: "Projection", ax: Optional[Any]) -> Any:
     ax.plot(x, [float(m.monthly_total) for m in p.months], marker="o", color="#9467bd", label="monthly cost")
     ax.plot(x, [float(m.per_restore) for m in p.months], marker=".", linestyle="--", color="#8c564b", label="one restore")
     ax.set_xlabel("month")
-    ax.set_ylabel(f"{p.currency or ''} per month".strip())
+    ax.set_ylabel(p.currency or "")
     ax.set_xticks(x if len(x) <= 24 else x[:: max(1, len(x) // 12)])
     ax.set_ylim(bottom=0)
     ax.set_title(f"projected monthly backup cost: {p.name or ''}".rstrip(": "))
