@@ -4,9 +4,10 @@
 //! core's API with the GIL released, and converts the JSON answer back. No rule, price or default
 //! lives here; the pure-Python package `cosmos_backup` wraps these in a Pythonic API.
 //!
-//! Adding a core operation: add its name to `operations!` below (one line), then a thin wrapper
-//! in `python/cosmos_backup/__init__.py` and its stub. A pytest checks every name in
-//! `cosmos_backup::api::OPERATIONS` has a native function and a public Python function.
+//! Adding a core operation: add its name to `operations!` below (one line) and to `_native.pyi`,
+//! then a snake_case wrapper in `python/cosmos_backup/_api.py` (exported from `__init__.py`). A
+//! pytest checks every name in `cosmos_backup::api::OPERATIONS` has a native function and a
+//! public Python function.
 #![cfg(not(target_family = "wasm"))]
 
 use cosmos_backup::api;
@@ -108,10 +109,25 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<
         }
         return Ok(Value::Array(items));
     }
+    if is_decimal(obj) {
+        // Money and sizes as exact decimal strings (`"1000.5"`), which the engine reads exactly.
+        if !obj.call_method0("is_finite")?.is_truthy()? {
+            return Err(conversion(format!("the decimal `{}` is not finite", obj.str()?), path));
+        }
+        return Ok(Value::String(obj.str()?.to_cow()?.into_owned()));
+    }
     Err(conversion(
         format!("the value is a Python `{}`, which has no JSON form", type_name(obj)),
         path,
     ))
+}
+
+/// `decimal.Decimal` (checked last, so documents of plain JSON types never pay for it).
+fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
+    let ty = obj.get_type();
+    let module = ty.module().map(|m| m.to_string()).unwrap_or_default();
+    let name = ty.name().map(|n| n.to_string()).unwrap_or_default();
+    name == "Decimal" && (module == "decimal" || module == "_decimal" || module == "_pydecimal")
 }
 
 fn finite(f: f64, path: &str) -> PyResult<Value> {
@@ -263,21 +279,45 @@ fn position(py: Python<'_>, text: &str, pointer: &str) -> Option<(usize, usize)>
 /// Adding an operation to `cosmos_backup::api::OPERATIONS` = adding its name here.
 macro_rules! operations {
     ($($name:ident),* $(,)?) => {
-        $(
-            #[doc = concat!("Runs the `", stringify!($name), "` operation: `call(\"", stringify!($name), "\", document)`.")]
-            #[pyfunction]
-            fn $name<'py>(py: Python<'py>, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-                call(py, stringify!($name), document)
+        // pyo3 names a helper module after each function, hence the allow on the whole module.
+        #[allow(non_snake_case, reason = "the native functions are named exactly as the operations (`restoreWindow`); the public Python API is snake_case")]
+        mod native_operations {
+            use super::*;
+            $(
+                #[doc = concat!("Runs the `", stringify!($name), "` operation: `call(\"", stringify!($name), "\", document)`.")]
+                #[pyfunction]
+                pub(super) fn $name<'py>(py: Python<'py>, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    call(py, stringify!($name), document)
+                }
+            )*
+            pub(super) fn add_operations(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                $( m.add_function(wrap_pyfunction!($name, m)?)?; )*
+                Ok(())
             }
-        )*
-        fn add_operations(m: &Bound<'_, PyModule>) -> PyResult<()> {
-            $( m.add_function(wrap_pyfunction!($name, m)?)?; )*
-            Ok(())
         }
+        use native_operations::add_operations;
     };
 }
 
-operations!(evaluate, validate, read, rules, locate);
+operations!(
+    evaluate,
+    validate,
+    read,
+    rules,
+    locate,
+    restoreWindow,
+    restorePoints,
+    checkRestoreRequest,
+    notRestored,
+    latestRestorableBeforeEvent,
+    checkPermissions,
+    leastPrivilegeReport,
+    price,
+    project,
+    whatIf,
+    priceFleet,
+    priceSheet,
+);
 
 /// The native module. `OPERATIONS` is the core's list, so Python can check it exposes them all.
 #[pymodule]

@@ -39,6 +39,15 @@ rows.append((f"_native.call_many('evaluate', {N}) per scenario", per_call("_nati
 texts = [TEXT] * N
 rows.append((f"_native.call_json_many('evaluate', {N}) per scenario", per_call("_native.call_json_many('evaluate', texts)", 1) / N))
 
+# Pricing: one engine call for the whole fleet, then typed results (Decimal per amount).
+PRICED = cb.scenario(now=datetime(2026, 11, 21, tzinfo=timezone.utc), account=ACCOUNT, usage={"dataSizeGb": 1000})
+fleet = [PRICED] * N
+rows.append((f"_native.call('priceFleet', {N}) per scenario", per_call("_native.call('priceFleet', {'scenarios': fleet})", 1) / N))
+rows.append((f"cb.price_fleet({N}) -> FleetPricing per scenario", per_call("cb.price_fleet(fleet)", 1) / N))
+rows.append(("cb.price(scenario) -> Pricing", per_call("cb.price(PRICED)", 2000)))
+rows.append(("cb.what_if(14 default options) -> WhatIf", per_call("cb.what_if(scenario=PRICED, required_window_days=14)", 500)))
+rows.append(("cb.project(12 months) -> Projection", per_call("cb.project(scenario=PRICED, months=12, growth=cb.compound_growth(5))", 500)))
+
 
 def threaded(k: int) -> float:
     chunk = [SC] * (N // k)

@@ -48,9 +48,38 @@ def fleet_size(docs: List[dict[str, object]]) -> int:
     return len(fleet.results) + (position.line if position else 0) + len(rules)
 
 
+def plan(account: dict[str, object], scenarios: List[dict[str, object]]) -> Decimal:
+    now = datetime(2026, 11, 21, tzinfo=timezone.utc)
+    scenario = cb.scenario(now=now, account=account, usage={"dataSizeGb": Decimal("1000.5")})
+    cost: Optional[cb.Cost] = cb.price(scenario).results[0].cost
+    per_month: Decimal = cost.monthly_total if cost else Decimal(0)
+    line: Optional[cb.CostLine] = cost.lines[0] if cost and cost.lines else None
+    amount: Decimal = line.amount if line else Decimal(0)
+    p: cb.Projection = cb.project(scenario=scenario, months=12, growth=cb.compound_growth(5))
+    months: List[Decimal] = [m.monthly_total for m in p.months]
+    w: cb.WhatIf = cb.what_if(scenario=scenario, required_window_days=14)
+    best: Optional[cb.WhatIfOption] = w.cheapest_option
+    days: Decimal = best.window_days if best else Decimal(0)
+    fleet: cb.FleetPricing = cb.price_fleet(scenarios)
+    total: Optional[Decimal] = fleet.total("USD")
+    sheet: cb.PriceSheet = cb.price_sheet()
+    windows: cb.RestoreWindows = cb.restore_window(scenario)
+    window: Optional[cb.RestoreWindow] = windows.results[0].restore_window
+    points: tuple[datetime, ...] = window.restore_points if window else ()
+    check: cb.RestoreRequestCheck = cb.check_restore_request(scenario)
+    gone: tuple[cb.NotRestoredReport, ...] = cb.not_restored(scenario)
+    event: Optional[cb.EventRestorePoint] = cb.latest_restorable_before_event(scenario).answer
+    allowed: bool = cb.check_permissions(role_assignments=[], questions=[]).allowed
+    report: cb.LeastPrivilegeReport = cb.least_privilege_report(role_assignments=[])
+    assert check.valid or gone or event or allowed or report or points or sheet
+    return per_month + amount + sum(months, Decimal(0)) + days + (total or Decimal(0))
+
+
 def misuse() -> None:
     cb.locate(1, "/a")  # type: ignore[arg-type]
     cb.rules().append(1)  # type: ignore[attr-defined]
     x: int = cb.evaluate("{}").summary  # type: ignore[assignment]
     d: cb.ErrorDetails = {"code": 1}  # type: ignore[typeddict-item]
-    del x, d
+    cb.project(scenario={}, months="12")  # type: ignore[arg-type]
+    y: float = cb.price_sheet().prices[0].unit_price  # type: ignore[assignment]
+    del x, d, y

@@ -7,11 +7,15 @@ Rust engine), wrap the JSON answer in a result class, raise ``CosmosBackupError`
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+from decimal import Decimal
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._convert import Document, native_error, scenario
 from ._errors import ValidationError, from_answer
+from ._permissions import LeastPrivilegeReport, PermissionCheck
+from ._pricing import FleetPricing, PriceSheet, Pricing, Projection, WhatIf
+from ._restore import EventRestorePoints, NotRestoredReport, RestoreRequestCheck, RestoreWindows
 from ._results import Evaluation, Fleet, FoundObject, Position, Rule, Validation
 
 __all__ = [
@@ -25,7 +29,24 @@ __all__ = [
     "read",
     "rules",
     "locate",
+    "restore_window",
+    "restore_points",
+    "check_restore_request",
+    "not_restored",
+    "latest_restorable_before_event",
+    "check_permissions",
+    "least_privilege_report",
+    "price",
+    "project",
+    "what_if",
+    "price_fleet",
+    "price_sheet",
+    "linear_growth",
+    "compound_growth",
 ]
+
+#: A number the engine reads exactly: an ``int``, a ``Decimal`` or a decimal string (``"12.5"``).
+Number = Union[int, Decimal, str]
 
 #: The engine's operations (``cosmos_backup::api::OPERATIONS``); each has a function here.
 OPERATIONS: Tuple[str, ...] = tuple(_native.OPERATIONS)
@@ -222,3 +243,319 @@ def locate(text: str, pointer: str) -> Optional[Position]:
     """
     answer: Optional[Dict[str, Any]] = _answer("locate", {"text": text, "pointer": pointer}, {})
     return Position(int(answer["line"]), int(answer["column"])) if answer else None
+
+
+
+def _given(**fields: Any) -> Dict[str, Any]:
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+# ------------------------------------------------------------------------------------ restore
+
+
+def restore_window(document: Optional[Document] = None, /, **fields: Any) -> RestoreWindows:
+    """The window of instants each account of a scenario can be restored to.
+
+    Args:
+        document: A scenario ``{"now": ..., "account": ...}`` (or JSON text).
+        **fields: Instead of ``document``, the scenario's fields as keywords: ``now=`` (an aware
+            ``datetime``), ``account=``, ``restorable_account=``, ``locations=``,
+            ``backup_information=``, ``incident_time=``, ``rule_set=``, ...
+
+    Returns:
+        RestoreWindows: One window per account (bounds as aware ``datetime``s, with the reason
+        for each bound); ``plot()`` draws them as a timeline.
+
+    Raises:
+        InputError: The input is not usable.
+
+    Example:
+        >>> from datetime import datetime, timezone
+        >>> acct = {"type": "Microsoft.DocumentDB/databaseAccounts", "name": "orders", "location": "West US",
+        ...         "properties": {"backupPolicy": {"type": "Continuous",
+        ...             "continuousModeProperties": {"tier": "Continuous7Days"}}}}
+        >>> w = restore_window(account=acct, now=datetime(2026, 11, 21, 12, tzinfo=timezone.utc))
+        >>> w.results[0].restore_window.earliest
+        datetime.datetime(2026, 11, 14, 12, 0, tzinfo=datetime.timezone.utc)
+    """
+    return RestoreWindows.from_dict(_answer("restoreWindow", document, fields))
+
+
+def restore_points(document: Optional[Document] = None, /, **fields: Any) -> RestoreWindows:
+    """Like ``restore_window``, with the restorable snapshots of periodic accounts listed.
+
+    Args:
+        document: A scenario (or JSON text).
+        **fields: The scenario's fields as keywords, as for ``restore_window``.
+
+    Returns:
+        RestoreWindows: Each periodic window's ``restore_points`` are aware ``datetime``s, newest first.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    return RestoreWindows.from_dict(_answer("restorePoints", document, fields))
+
+
+def check_restore_request(document: Optional[Document] = None, /, **fields: Any) -> RestoreRequestCheck:
+    """Checks a restore request (``restore_request=``, or an ``account`` with ``createMode: Restore``).
+
+    A report function: it returns the findings rather than raising for them.
+
+    Args:
+        document: A scenario (or JSON text).
+        **fields: The scenario's fields as keywords: ``now=``, ``restore_request=``, ``account=``,
+            ``restorable_account=``, ...
+
+    Returns:
+        RestoreRequestCheck: ``valid`` (also its truth value) and every finding about the request.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    return RestoreRequestCheck.from_dict(_answer("checkRestoreRequest", document, fields))
+
+
+def not_restored(document: Optional[Document] = None, /, **fields: Any) -> Tuple[NotRestoredReport, ...]:
+    """What a restore would not bring back, per account, with each setting's current value.
+
+    Args:
+        document: A scenario (or JSON text).
+        **fields: The scenario's fields as keywords: ``account=``, ``now=``, ...
+
+    Returns:
+        tuple[NotRestoredReport, ...]: One checklist per account.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    return tuple(NotRestoredReport.from_dict(x) for x in _answer("notRestored", document, fields))
+
+
+def latest_restorable_before_event(document: Optional[Document] = None, /, **fields: Any) -> EventRestorePoints:
+    """The latest instant to restore to before a delete or replace, from the account's event feeds.
+
+    Args:
+        document: A scenario with ``events`` (or JSON text).
+        **fields: The scenario's fields as keywords: ``now=``, ``account=``, ``events=``, and
+            optionally ``resource=`` (a database or container name) and ``operation=``
+            (``"Delete"`` or ``"Replace"``).
+
+    Returns:
+        EventRestorePoints: ``answer`` (the latest match) and every restore point.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    return EventRestorePoints.from_dict(_answer("latestRestorableBeforeEvent", document, fields))
+
+
+# -------------------------------------------------------------------------------- permissions
+
+
+def check_permissions(
+    document: Optional[Document] = None,
+    /,
+    *,
+    role_assignments: Any = None,
+    role_definitions: Any = None,
+    questions: Optional[Sequence[Mapping[str, Any]]] = None,
+    management_groups: Optional[Mapping[str, Any]] = None,
+    restorable_account: Optional[Mapping[str, Any]] = None,
+) -> PermissionCheck:
+    """Answers restore-permission questions over role assignments (report function: never raises for "no").
+
+    Args:
+        document: The whole input ``{"roleAssignments": ..., "questions": ...}`` (or JSON text).
+        role_assignments: Role assignments as ``az role assignment list`` gives them (a list or
+            ``{"value": [...]}``).
+        role_definitions: Custom role definitions, when assignments use them.
+        questions: Questions such as ``{"ask": "restore", "principalId": ..., "source": ...,
+            "target": ...}``.
+        management_groups: The management-group hierarchy, when scopes use it.
+        restorable_account: The restorable account a restore would read from.
+
+    Returns:
+        PermissionCheck: One answer per question (``allowed``, ``missing``, ``granted_by``,
+        ``suggestion``), plus findings about the inputs.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    fields = _given(
+        role_assignments=role_assignments,
+        role_definitions=role_definitions,
+        questions=questions,
+        management_groups=management_groups,
+        restorable_account=restorable_account,
+    )
+    return PermissionCheck.from_dict(_answer("checkPermissions", document, fields))
+
+
+def least_privilege_report(
+    document: Optional[Document] = None,
+    /,
+    *,
+    role_assignments: Any = None,
+    role_definitions: Any = None,
+    sources: Optional[Sequence[str]] = None,
+    management_groups: Optional[Mapping[str, Any]] = None,
+) -> LeastPrivilegeReport:
+    """Who can restore which sources, and which assignments grant more than a restore needs.
+
+    Args:
+        document: The whole input (or JSON text).
+        role_assignments: Role assignments (a list or ``{"value": [...]}``).
+        role_definitions: Custom role definitions, when assignments use them.
+        sources: Restorable account ids to report on.
+        management_groups: The management-group hierarchy, when scopes use it.
+
+    Returns:
+        LeastPrivilegeReport: Per principal and per assignment, plus findings.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    fields = _given(
+        role_assignments=role_assignments,
+        role_definitions=role_definitions,
+        sources=sources,
+        management_groups=management_groups,
+    )
+    return LeastPrivilegeReport.from_dict(_answer("leastPrivilegeReport", document, fields))
+
+
+# ------------------------------------------------------------------------------------ pricing
+
+
+def price(document: Optional[Document] = None, /, **fields: Any) -> Pricing:
+    """The monthly backup cost and the cost of one restore, per account of a scenario.
+
+    Args:
+        document: A scenario with ``usage`` (or JSON text).
+        **fields: The scenario's fields as keywords: ``account=``, ``usage=`` (``{"dataSizeGb":
+            1000, "restoresPerMonth": 1, "restoreSizeGb": 200}``; ``Decimal`` values are exact),
+            ``price_sheet=`` (your prices, overriding the default sheet), ``now=``, ...
+
+    Returns:
+        Pricing: One ``PriceResult`` per account; amounts are ``Decimal``.
+
+    Raises:
+        InputError: The input is not usable.
+
+    Example:
+        >>> acct = {"type": "Microsoft.DocumentDB/databaseAccounts", "name": "orders", "location": "westus",
+        ...         "properties": {"backupPolicy": {"type": "Periodic", "periodicModeProperties": {
+        ...             "backupIntervalInMinutes": 1440, "backupRetentionIntervalInHours": 240}}}}
+        >>> price(account=acct, usage={"dataSizeGb": 1000}).results[0].cost.monthly_total
+        Decimal('960.00')
+    """
+    return Pricing.from_dict(_answer("price", document, fields))
+
+
+def linear_growth(gb_per_month: Number) -> Dict[str, Any]:
+    """The ``growth`` of ``project`` that adds ``gb_per_month`` GB each month."""
+    return {"type": "linear", "gbPerMonth": gb_per_month}
+
+
+def compound_growth(percent_per_month: Number) -> Dict[str, Any]:
+    """The ``growth`` of ``project`` that grows the data by ``percent_per_month`` % each month."""
+    return {"type": "compound", "percentPerMonth": percent_per_month}
+
+
+def project(
+    document: Optional[Document] = None,
+    /,
+    *,
+    scenario: Optional[Mapping[str, Any]] = None,
+    months: Optional[int] = None,
+    growth: Optional[Mapping[str, Any]] = None,
+    restores_per_month: Optional[Number] = None,
+    regions_added: Optional[Sequence[Mapping[str, Any]]] = None,
+) -> Projection:
+    """The monthly cost of a scenario's first account over the coming months.
+
+    Args:
+        document: The whole request ``{"scenario": ..., "months": 12, ...}`` (or JSON text).
+        scenario: A scenario with ``usage`` (``cosmos_backup.scenario(...)`` builds one).
+        months: How many months (the engine's default when None).
+        growth: ``compound_growth(5)`` or ``linear_growth(50)``.
+        restores_per_month: Restores each month (overrides the scenario's usage).
+        regions_added: Regions that join later, ``[{"month": 4, "region": "westeurope"}]``.
+
+    Returns:
+        Projection: One ``ProjectedMonth`` per month and the total; ``to_pandas()`` and ``plot()``.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    fields = _given(scenario=scenario, months=months, growth=growth, restores_per_month=restores_per_month, regions_added=regions_added)
+    return Projection.from_dict(_answer("project", document, fields))
+
+
+def what_if(
+    document: Optional[Document] = None,
+    /,
+    *,
+    scenario: Optional[Mapping[str, Any]] = None,
+    required_window_days: Optional[Number] = None,
+    options: Optional[Sequence[Mapping[str, Any]]] = None,
+) -> WhatIf:
+    """A scenario's first account priced under several backup policies, with the window each buys.
+
+    Args:
+        document: The whole request ``{"scenario": ..., "requiredWindowDays": 14}`` (or JSON text).
+        scenario: A scenario with ``usage``.
+        required_window_days: The restore window you need, in days; the engine then names the
+            cheapest option that reaches it.
+        options: Backup policies to compare (``backupPolicy`` objects); the engine's standard
+            periodic and continuous choices when None.
+
+    Returns:
+        WhatIf: One ``WhatIfOption`` per policy and ``cheapest``; ``to_pandas()`` and ``plot()``.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    fields = _given(scenario=scenario, required_window_days=required_window_days, options=options)
+    return WhatIf.from_dict(_answer("whatIf", document, fields))
+
+
+def price_fleet(
+    scenarios: Union[Document, Iterable[Mapping[str, Any]]],
+    /,
+    *,
+    price_sheet: Optional[Mapping[str, Any]] = None,
+) -> FleetPricing:
+    """Prices many scenarios in one engine call (the GIL is released): one row per account, totals per currency.
+
+    Args:
+        scenarios: Scenarios with ``usage`` (``cosmos_backup.scenario(...)`` builds them), or the
+            whole request ``{"scenarios": [...], "priceSheet": ...}`` as a dict or JSON text.
+        price_sheet: Your prices for every scenario (overrides the default sheet).
+
+    Returns:
+        FleetPricing: Accounts, totals and the count of unpriced accounts; ``to_pandas()``.
+
+    Raises:
+        InputError: The input is not usable.
+        TypeError: ``price_sheet`` given with a whole request.
+    """
+    if isinstance(scenarios, (str, bytes, bytearray, Mapping)):
+        if price_sheet is not None:
+            raise TypeError("price_fleet() takes `price_sheet=` with a list of scenarios, not with a whole request")
+        document: Any = scenarios
+    else:
+        document = {"scenarios": list(scenarios)}
+        if price_sheet is not None:
+            document["priceSheet"] = price_sheet
+    return FleetPricing.from_dict(_answer("priceFleet", document, {}))
+
+
+def price_sheet() -> PriceSheet:
+    """The engine's default price sheet: every price with its meter, unit, date and source.
+
+    Returns:
+        PriceSheet: The prices (``unit_price`` as ``Decimal``); ``to_pandas()``.
+    """
+    return PriceSheet.from_dict(_answer("priceSheet", {}, {}))

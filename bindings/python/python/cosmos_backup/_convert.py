@@ -57,6 +57,17 @@ def to_decimal(text: Optional[str]) -> Optional[Decimal]:
         raise InputError("value.wrong-type", f"the engine returned `{text}`, not a decimal amount") from None
 
 
+def money(text: Any) -> Decimal:
+    """An amount the engine always gives (``"400.00"``) as a ``Decimal``; a missing one is 0."""
+    value = to_decimal(None if text is None else str(text))
+    return Decimal(0) if value is None else value
+
+
+def opt_money(text: Any) -> Optional[Decimal]:
+    """An amount the engine may leave ``null`` as a ``Decimal`` or ``None``."""
+    return to_decimal(None if text is None else str(text))
+
+
 def camel(name: str) -> str:
     """``price_sheet`` → ``priceSheet`` (keyword arguments to scenario field names)."""
     head, *rest = name.split("_")

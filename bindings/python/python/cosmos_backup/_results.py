@@ -12,15 +12,17 @@ from decimal import Decimal
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, overload
 
 from . import _notebook
-from ._convert import parse_time, to_decimal
+from ._convert import money, parse_time
 from ._errors import ErrorDetails, _details
 
 __all__ = [
     "Diagnostic",
     "Summary",
     "EffectivePolicy",
+    "Basis",
     "RestoreWindow",
     "NotRestored",
+    "CostLine",
     "Cost",
     "AccountResult",
     "Evaluation",
@@ -136,43 +138,164 @@ class EffectivePolicy:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """Why one bound of a restore window is what it is.
+
+    Attributes:
+        bound (str): ``"earliest"``, ``"latest"`` or ``"restorableUntil"``.
+        reason (str): A stable slug (``retention``, ``creation``, ``backup-lag``, ...).
+        at (datetime): The instant of the bound (timezone-aware, UTC).
+        source (str): The document that states the rule.
+    """
+
+    bound: str
+    reason: str
+    at: datetime
+    source: str
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Basis":
+        return cls(str(d.get("bound", "")), str(d.get("reason", "")), parse_time(str(d.get("at", ""))), str(d.get("source", "")))
+
+
+@dataclass(frozen=True)
 class RestoreWindow:
-    """The instants a restore can target (timezone-aware, UTC)."""
+    """The instants a restore can target (timezone-aware, UTC).
+
+    Attributes:
+        earliest (datetime): Earliest restorable instant.
+        latest (datetime): Latest restorable instant.
+        tier (str | None): Where the window comes from (``Continuous7Days``, ``Periodic``, ...).
+        region (str | None): The region the window applies to, for a per-region window.
+        basis (tuple[Basis, ...]): Why each bound is what it is.
+        regions (tuple[RestoreWindow, ...]): Continuous: one window per restorable region.
+        restore_points (tuple[datetime, ...]): Periodic: the restorable snapshots, newest first.
+        restorable_until (datetime | None): A deleted account: the last instant to start a restore.
+        before_incident (datetime | None): Periodic with ``incident_time``: the last snapshot before it.
+    """
 
     earliest: datetime
     latest: datetime
+    tier: Optional[str] = None
+    region: Optional[str] = None
+    basis: Tuple[Basis, ...] = ()
+    regions: Tuple["RestoreWindow", ...] = ()
+    restore_points: Tuple[datetime, ...] = ()
+    restorable_until: Optional[datetime] = None
+    before_incident: Optional[datetime] = None
+    raw: Dict[str, Any] = _raw()
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "RestoreWindow":
-        return cls(parse_time(str(d.get("earliest", ""))), parse_time(str(d.get("latest", ""))))
+        until, before = d.get("restorableUntil"), d.get("beforeIncident")
+        return cls(
+            earliest=parse_time(str(d.get("earliest", ""))),
+            latest=parse_time(str(d.get("latest", ""))),
+            tier=d.get("tier"),
+            region=d.get("region"),
+            basis=tuple(Basis.from_dict(b) for b in d.get("basis", ())),
+            regions=tuple(RestoreWindow.from_dict(w) for w in d.get("regions", ())),
+            restore_points=tuple(parse_time(str(t)) for t in d.get("restorePoints", ())),
+            restorable_until=parse_time(str(until)) if until else None,
+            before_incident=parse_time(str(before)) if before else None,
+            raw=dict(d),
+        )
 
 
 @dataclass(frozen=True)
 class NotRestored:
-    """One setting a restore does not bring back, why, and the document that says so."""
+    """One setting a restore does not bring back, why, and the document that says so.
+
+    Attributes:
+        setting (str): The setting (``ipRules``, ``consistencyPolicy``, ...).
+        reason (str): Why it is not restored, and what to do.
+        source (str): The document that says so.
+        current (Any): The source account's value, when the document has it (to re-apply).
+        path (str | None): JSON Pointer of that value in the document.
+    """
 
     setting: str
     reason: str
     source: str
+    current: Any = field(default=None, compare=False, hash=False)
+    path: Optional[str] = None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "NotRestored":
-        return cls(str(d.get("setting", "")), str(d.get("reason", "")), str(d.get("source", "")))
+        return cls(str(d.get("setting", "")), str(d.get("reason", "")), str(d.get("source", "")), d.get("current"), d.get("path"))
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One cost line: ``amount`` = ``quantity`` x ``unit_price``, rounded to the cent (by the engine).
+
+    Attributes:
+        kind (str): ``periodicBackupStorage``, ``continuousBackupStorage``, ``restore`` or
+            ``postgresBackupStorage``.
+        region (str): Region key (``westus``).
+        quantity (Decimal): GB-months for storage, GB for restores.
+        unit (str): ``GB-month``, ``GiB-month`` or ``GB``.
+        unit_price (Decimal): Price per unit.
+        amount (Decimal): The rounded amount.
+        currency (str): Currency of ``unit_price`` and ``amount``.
+        meter (str | None): The Azure meter name.
+        source (str | None): Where the price comes from.
+    """
+
+    kind: str
+    region: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    amount: Decimal
+    currency: str
+    meter: Optional[str] = None
+    source: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "CostLine":
+        return cls(
+            kind=str(d.get("kind", "")),
+            region=str(d.get("region", "")),
+            quantity=money(d.get("quantity")),
+            unit=str(d.get("unit", "")),
+            unit_price=money(d.get("unitPrice")),
+            amount=money(d.get("amount")),
+            currency=str(d.get("currency", "")),
+            meter=d.get("meter"),
+            source=d.get("source"),
+        )
 
 
 @dataclass(frozen=True)
 class Cost:
-    """Backup and restore cost. Amounts are exact ``Decimal``s in ``currency``."""
+    """Backup and restore cost. Amounts are exact ``Decimal``s in ``currency``.
+
+    Attributes:
+        currency (str): ISO currency code of every amount.
+        monthly_total (Decimal): Backup storage per month plus the month's restores.
+        per_restore (Decimal): The cost of one restore.
+        lines (tuple[CostLine, ...]): The priced lines behind the totals.
+        notes (tuple[str, ...]): How the figures were reached, and what was left out.
+    """
 
     currency: str
     monthly_total: Decimal
     per_restore: Decimal
+    lines: Tuple[CostLine, ...] = ()
+    notes: Tuple[str, ...] = ()
     raw: Dict[str, Any] = _raw()
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Cost":
-        monthly, per_restore = to_decimal(d.get("monthlyTotal")), to_decimal(d.get("perRestore"))
-        return cls(str(d.get("currency", "")), monthly or Decimal(0), per_restore or Decimal(0), dict(d))
+        return cls(
+            currency=str(d.get("currency", "")),
+            monthly_total=money(d.get("monthlyTotal")),
+            per_restore=money(d.get("perRestore")),
+            lines=tuple(CostLine.from_dict(x) for x in d.get("lines", ())),
+            notes=tuple(str(n) for n in d.get("notes", ())),
+            raw=dict(d),
+        )
 
 
 @dataclass(frozen=True)
@@ -444,3 +567,14 @@ class Position:
 
     line: int
     column: int
+
+
+def diagnostics_of(d: Mapping[str, Any]) -> Tuple[Diagnostic, ...]:
+    """The ``diagnostics`` list of an answer as ``Diagnostic``s."""
+    return tuple(Diagnostic.from_dict(x) for x in d.get("diagnostics", ()))
+
+
+def count(diagnostics: Tuple[Diagnostic, ...]) -> Summary:
+    """Counts of findings by severity (for answers that carry no ``summary``)."""
+    sev = [x.severity for x in diagnostics]
+    return Summary(sev.count("error"), sev.count("warning"), sev.count("info"))
