@@ -55,7 +55,7 @@ PY
 
 "$VENV/bin/python" -m pytest -p no:cacheprovider --rootdir "$ROOT/bindings/python" "$ROOT/bindings/python/tests"
 "$VENV/bin/python" -m pytest -p no:cacheprovider --doctest-modules --doctest-glob=README.md \
-  --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/bindings/python/README.md"
+  --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/bindings/python/README.md" "$ROOT/README.md"
 
 cp "$ROOT/bindings/python/tests/typed_example.py" "$RUN/"
 "$VENV/bin/python" -m mypy --strict --no-incremental typed_example.py

@@ -57,10 +57,13 @@ test("misuse throws a real Error with code and diagnostics", () => {
   }
 });
 
-test("the README's first example runs and its comments are true", async () => {
+for (const [which, readmePath] of [
+  ["package", () => new URL(import.meta.resolve("cosmos-backup/package.json")).pathname.replace(/package\.json$/, "README.md")],
+  ["repository", () => new URL("../../../README.md", import.meta.url).pathname],
+]) test(`the ${which} README's first JS example runs and its comments are true`, async () => {
   const { readFileSync } = await import("node:fs");
   const { execFileSync } = await import("node:child_process");
-  const readme = readFileSync(new URL(import.meta.resolve("cosmos-backup/package.json")).pathname.replace(/package\.json$/, "README.md"), "utf8");
+  const readme = readFileSync(readmePath(), "utf8");
   const block = readme.split("```js\n")[1].split("```")[0];
   // Each `expr;  // value` line of the example becomes an assertion.
   const checks = [...block.matchAll(/^(answer[^;]*);\s*\/\/\s*(.+)$/gm)]
