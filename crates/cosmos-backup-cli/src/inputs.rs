@@ -50,7 +50,7 @@ pub fn read_text(name: &str) -> Result<String, String> {
 pub fn evaluate_file(file: String, options: &Options) -> Outcome {
     match read_text(&file) {
         Ok(text) => {
-            let result = api::parse_json(&text).and_then(|v| api::evaluate_with(&v, options));
+            let result = api::evaluate_text_with(&text, options);
             Outcome { file, text, result }
         }
         Err(message) => {

@@ -24,6 +24,13 @@ pub const TOO_LARGE: Rule = Rule {
     summary: "the input exceeds a documented size, depth or count limit",
     source: ENGINE,
 };
+/// A key appears twice in one object of the JSON text.
+pub const DUPLICATE_KEY: Rule = Rule {
+    code: "input.duplicate-key",
+    severity: Warning,
+    summary: "a key appears more than once in the same JSON object; only the last value is read",
+    source: ENGINE,
+};
 /// The document holds no Cosmos DB account.
 pub const NO_ACCOUNT: Rule = Rule {
     code: "document.no-account",
@@ -107,6 +114,7 @@ pub const RULES: &[Rule] = &[
     JSON_SYNTAX,
     NOT_A_DOCUMENT,
     TOO_LARGE,
+    DUPLICATE_KEY,
     NO_ACCOUNT,
     UNKNOWN_SHAPE,
     WRONG_TYPE,

@@ -43,6 +43,7 @@
 pub mod api;
 pub mod diagnostics;
 pub mod input;
+pub mod limits;
 pub mod locate;
 pub mod model;
 pub mod node;

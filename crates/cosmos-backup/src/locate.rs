@@ -197,13 +197,15 @@ impl Scanner {
                 }
             }
             _ => {
+                let start = self.i;
                 while self
                     .peek()
                     .is_some_and(|c| !matches!(c, ',' | '}' | ']') && !c.is_whitespace())
                 {
                     self.bump();
                 }
-                Some(())
+                // No value here (`[}`): stop rather than loop (found by fuzzing, see RELIABILITY.md).
+                (self.i != start).then_some(())
             }
         }
     }

@@ -11,8 +11,12 @@
 pub fn closest<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let g = given.to_ascii_lowercase();
     let limit = (g.chars().count() / 3).max(2);
+    let len = g.chars().count();
     candidates
         .iter()
+        // The distance is at least the difference in length: skip hopeless candidates cheaply
+        // (a 1 MiB string must not cost 1 MiB x candidate-length steps).
+        .filter(|c| len.abs_diff(c.chars().count()) <= limit)
         .map(|c| (distance(&g, &c.to_ascii_lowercase()), *c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -41,6 +41,12 @@ pub struct Parsed {
 /// assert!(parse("yesterday").is_none());
 /// ```
 pub fn parse(text: &str) -> Option<Parsed> {
+    // RFC 3339 has four-digit years: anything outside 0000–9999 (chrono reads `-11-08-08` as year
+    // −11) could not be written back in the canonical form (found by fuzzing, see RELIABILITY.md).
+    parse_any(text).filter(|p| (0..=9999).contains(&chrono::Datelike::year(&p.at)))
+}
+
+fn parse_any(text: &str) -> Option<Parsed> {
     let t = text.trim();
     if t.is_empty() || t.len() > 64 {
         return None;

@@ -155,7 +155,7 @@ impl<'a> Reader<'a> {
                 }
             },
             Value::String(s) => {
-                let help = if s.trim().parse::<f64>().is_ok() {
+                let help = if s.trim().parse::<f64>().is_ok_and(f64::is_finite) {
                     format!("write the number without quotes: `{}`", s.trim())
                 } else {
                     "use a whole number".to_string()

@@ -4,6 +4,7 @@ use super::contract::*;
 use super::scenario::{ScenarioView, is_scenario, view};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::input;
+use crate::limits;
 use crate::model::Account;
 use crate::node::Node;
 use crate::policy;
@@ -27,12 +28,21 @@ pub struct Options {
 pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
     super::document(value)?;
     let root = Node::root(value);
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = limits::check_value(value)?;
     let mut results = Vec::new();
     let mut permissions: Option<crate::permissions::PermissionsResult> = None;
     let items = root.items();
     if !items.is_empty() && items.iter().all(is_scenario) {
-        for item in items {
+        if items.len() > limits::MAX_SCENARIOS {
+            diagnostics.push(limits::too_many(
+                &root.path,
+                "scenarios in the fleet",
+                items.len(),
+                limits::MAX_SCENARIOS,
+                "only the first ones were evaluated",
+            ));
+        }
+        for item in items.into_iter().take(limits::MAX_SCENARIOS) {
             scenario(item, options, &mut results, &mut diagnostics, &mut permissions);
         }
     } else {
@@ -88,8 +98,32 @@ fn scenario<'a>(
     if accounts.is_empty() && others.is_empty() {
         diags.push(no_account(&doc, &found));
     }
+    if accounts.len() > limits::MAX_ACCOUNTS {
+        diags.push(limits::too_many(
+            &doc.path,
+            "accounts in the document",
+            accounts.len(),
+            limits::MAX_ACCOUNTS,
+            "only the first ones were evaluated",
+        ));
+    }
+    if let Some(events) = &s.events {
+        let n = events
+            .items()
+            .len()
+            .max(events.get("value").map(|v| v.items().len()).unwrap_or(0));
+        if n > limits::MAX_EVENTS {
+            diags.push(limits::too_many(
+                &events.path,
+                "events in the feed",
+                n,
+                limits::MAX_EVENTS,
+                "answers that need the feed may be incomplete",
+            ));
+        }
+    }
     let ctx = context(&s);
-    for (i, f) in accounts.into_iter().enumerate() {
+    for (i, f) in accounts.into_iter().take(limits::MAX_ACCOUNTS).enumerate() {
         let account = Account::from_found(f);
         results.push(account_result(&s, &account, &ctx, i));
     }
@@ -122,6 +156,18 @@ fn account_result<'a>(
     index: usize,
 ) -> AccountResult {
     let mut r = Reader::new(account.scope.clone());
+    if let Some(locations) = account.props.get_any(&["locations", "geo_location"]) {
+        let n = locations.value.as_array().map_or(0, Vec::len);
+        if n > limits::MAX_REGIONS {
+            r.push(limits::too_many(
+                &locations.path,
+                "regions in `locations`",
+                n,
+                limits::MAX_REGIONS,
+                "an account lists each Azure region at most once, and Azure has fewer than 100",
+            ));
+        }
+    }
     let effective = policy::evaluate(account, ctx, &mut r);
     let restore = crate::restore::evaluate_account(s, account, effective.as_ref(), &mut r);
     let cost = crate::pricing::evaluate_account(s, account, effective.as_ref(), &mut r);

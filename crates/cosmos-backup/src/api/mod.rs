@@ -30,10 +30,16 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The largest JSON text the text API accepts (bytes). Larger inputs get `input.limit-exceeded`.
-pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+pub use crate::limits::MAX_INPUT_BYTES;
 
 /// Parses JSON text, turning syntax errors into a located diagnostic.
 pub fn parse_json(text: &str) -> Result<Value, ApiError> {
+    parse_text(text).map(|(v, _)| v)
+}
+
+/// Parses JSON text like [`parse_json`], and also returns the findings only the text shows:
+/// duplicate keys (`input.duplicate-key`), which a parsed value has already lost.
+pub fn parse_text(text: &str) -> Result<(Value, Vec<Diagnostic>), ApiError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ApiError::from_diagnostic(input::TOO_LARGE.at(
             &Pointer::root(),
@@ -44,18 +50,67 @@ pub fn parse_json(text: &str) -> Result<Value, ApiError> {
             "split the input into smaller documents (for fleets, several calls)",
         )));
     }
-    serde_json::from_str(text).map_err(|e| {
-        if e.to_string().contains("recursion limit") {
-            return ApiError::from_diagnostic(input::TOO_LARGE.at(&Pointer::root(), format!("the JSON nests deeper than 128 levels (line {}, column {})", e.line(), e.column()), "flatten the document: Azure documents nest fewer than 20 levels"));
-        }
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "the JSON ends early",
-            _ if e.to_string().contains("number out of range") => "a number is out of range",
-            _ => "the input is not valid JSON",
-        };
-        let d = input::JSON_SYNTAX.at(&Pointer::root(), format!("{what} at line {}, column {}", e.line(), e.column()), "fix the JSON at that position (an editor with JSON highlighting helps); numbers must be finite and fit in a 64-bit float");
-        ApiError::from_diagnostic(d)
-    })
+    match serde_json::from_str(text) {
+        Ok(v) => Ok((v, crate::limits::duplicate_keys(text))),
+        Err(e) => Err(ApiError::from_diagnostic(syntax_error(text, &e))),
+    }
+}
+
+/// The run of bytes matching `part` that contains byte `offset` (or ends just before it).
+fn token_around(text: &str, offset: usize, part: impl Fn(u8) -> bool) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = offset.min(bytes.len());
+    if !bytes.get(start).copied().is_some_and(&part) {
+        start = start.saturating_sub(1);
+    }
+    while start > 0 && bytes.get(start.saturating_sub(1)).copied().is_some_and(&part) {
+        start = start.saturating_sub(1);
+    }
+    let mut end = start;
+    while bytes.get(end).copied().is_some_and(&part) {
+        end = end.saturating_add(1);
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let (line, column) = (e.line(), e.column());
+    let offset = crate::limits::offset_of(text, line, column);
+    let message = e.to_string();
+    if message.contains("recursion limit") {
+        return crate::limits::too_deep(&crate::limits::path_at(text, offset));
+    }
+    if message.contains("number out of range") {
+        let path = crate::limits::path_at(text, offset);
+        let field = path.tokens().pop().unwrap_or_default();
+        let number = token_around(text, offset, |b| {
+            b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+        });
+        return input::OUT_OF_RANGE.at(&path, format!("`{}` is `{}`, too large for a 64-bit float (line {line}, column {column})", crate::values::clip(&field), crate::values::clip(number)), "use a number in the range the field allows (counts and hours fit in 32 bits); the whole input was refused because it cannot be read");
+    }
+    let word = token_around(text, offset, |b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'+'));
+    if ["nan", "infinity", "-infinity", "+infinity", "inf", "-inf", "+inf"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+    {
+        return input::JSON_SYNTAX.at(
+            &crate::limits::path_at(text, offset),
+            format!("`{word}` at line {line}, column {column} is not a JSON number"),
+            "JSON has no NaN or Infinity: write a finite number, or leave the field out",
+        );
+    }
+    if text.starts_with('\u{feff}') {
+        return input::JSON_SYNTAX.at(
+            &Pointer::root(),
+            "the text starts with a byte-order mark (U+FEFF)",
+            "save the file as UTF-8 without a BOM (PowerShell: `Out-File -Encoding utf8NoBOM`)",
+        );
+    }
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "the JSON ends early",
+        _ => "the input is not valid JSON",
+    };
+    input::JSON_SYNTAX.at(&Pointer::root(), format!("{what} at line {line}, column {column}"), "fix the JSON at that position (an editor with JSON highlighting helps); numbers must be finite and fit in a 64-bit float")
 }
 
 /// Misuse by a host value that has no JSON form (a cycle, a `BigInt`, a function, nesting too
@@ -82,17 +137,20 @@ fn document(value: &Value) -> Result<(), ApiError> {
 
 /// `validate`: every finding and a yes/no, for per-keystroke checks in a form.
 pub fn validate(value: &Value) -> Result<Validation, ApiError> {
-    let eval = evaluate(value)?;
+    evaluate(value).map(validation)
+}
+
+fn validation(eval: Evaluation) -> Validation {
     let mut diagnostics = eval.diagnostics;
     for r in eval.results {
         diagnostics.extend(r.diagnostics);
     }
     let summary = Summary::of(&diagnostics);
-    Ok(Validation {
+    Validation {
         valid: summary.errors == 0,
         summary,
         diagnostics,
-    })
+    }
 }
 
 /// `read`: every object the readers find in a document, and its shape.
@@ -190,9 +248,14 @@ pub use crate::restore::operations::{
 ///
 /// `locate` takes `{"text": "<json>", "pointer": "/a/b"}`.
 pub fn call(op: &str, input: &Value) -> Value {
+    call_with(op, input, Vec::new())
+}
+
+/// [`call`] with findings from the text (duplicate keys) added to `evaluate` and `validate` answers.
+fn call_with(op: &str, input: &Value, text_findings: Vec<Diagnostic>) -> Value {
     let out = match op {
-        "evaluate" => evaluate(input).map(to_value),
-        "validate" => validate(input).map(to_value),
+        "evaluate" => evaluate(input).map(|e| to_value(with_findings(e, text_findings))),
+        "validate" => evaluate(input).map(|e| to_value(validation(with_findings(e, text_findings)))),
         "read" => read(input).map(to_value),
         "rules" => Ok(to_value(rules())),
         "restoreWindow" => restore_window(input).map(to_value),
@@ -260,8 +323,8 @@ pub fn price_sheet() -> &'static crate::pricing::sheet::Sheet {
 
 /// [`call`] on JSON text.
 pub fn call_json(op: &str, text: &str) -> String {
-    match parse_json(text) {
-        Ok(v) => call(op, &v).to_string(),
+    match parse_text(text) {
+        Ok((v, findings)) => call_with(op, &v, findings).to_string(),
         Err(e) => serde_json::json!({ "error": to_value(e) }).to_string(),
     }
 }
@@ -292,14 +355,35 @@ fn to_text<T: Serialize>(r: Result<T, ApiError>) -> String {
     })
 }
 
+/// Document-level findings from the text (duplicate keys) added in front of an evaluation's own.
+fn with_findings(mut eval: Evaluation, mut findings: Vec<Diagnostic>) -> Evaluation {
+    if !findings.is_empty() {
+        eval.summary.add(Summary::of(&findings));
+        findings.append(&mut eval.diagnostics);
+        eval.diagnostics = findings;
+    }
+    eval
+}
+
+/// [`evaluate`] on JSON text, with the findings only the text shows (duplicate keys).
+pub fn evaluate_text(text: &str) -> Result<Evaluation, ApiError> {
+    evaluate_text_with(text, &Options::default())
+}
+
+/// [`evaluate_text`] with caller-side [`Options`] (the CLI's `--now`).
+pub fn evaluate_text_with(text: &str, options: &Options) -> Result<Evaluation, ApiError> {
+    let (v, findings) = parse_text(text)?;
+    evaluate_with(&v, options).map(|e| with_findings(e, findings))
+}
+
 /// Text form of [`evaluate`]: JSON in, JSON out (`{"error": …}` on misuse).
 pub fn evaluate_json(text: &str) -> String {
-    to_text(parse_json(text).and_then(|v| evaluate(&v)))
+    to_text(evaluate_text(text))
 }
 
 /// Text form of [`validate`].
 pub fn validate_json(text: &str) -> String {
-    to_text(parse_json(text).and_then(|v| validate(&v)))
+    to_text(evaluate_text(text).map(validation))
 }
 
 /// Text form of [`read`].
