@@ -101,7 +101,7 @@ pub fn view<'a>(node: Node<'a>, diags: &mut Vec<Diagnostic>) -> ScenarioView<'a>
     }
     let mut r = Reader::new(Scope::default());
     for (k, v) in node.members() {
-        if !FIELDS.contains(&k) && !k.starts_with('$') && !k.starts_with('_') {
+        if !FIELDS.iter().any(|f| f.eq_ignore_ascii_case(k)) && !k.starts_with('$') && !k.starts_with('_') {
             let help = match closest(k, FIELDS) {
                 Some(s) => format!("did you mean `{s}`? the field is ignored"),
                 None => format!("remove it; known fields: {}", FIELDS.join(", ")),
