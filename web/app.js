@@ -283,7 +283,15 @@ function renderPolicy() {
         }
         pinned.push([d, pos]);
         if (accountFull !== null && d.path.startsWith(accountFull) && (d.path.length === accountFull.length || d.path[accountFull.length] === "/")) {
-          byField[fieldOf(d.path.slice(accountFull.length))].push(d);
+          let f = fieldOf(d.path.slice(accountFull.length));
+          // a finding on the whole periodicModeProperties object (a value left out) goes next to
+          // the first of its fields that the document leaves out
+          if (/\/periodicModeProperties$/i.test(d.path)) {
+            const per = get(account(), "properties", "backupPolicy", "periodicModeProperties") ?? {};
+            const names = { interval: "backupIntervalInMinutes", retention: "backupRetentionIntervalInHours", redundancy: "backupStorageRedundancy" };
+            f = Object.keys(names).find((k) => get(per, names[k]) === undefined) ?? "mode";
+          }
+          byField[f].push(d);
         } else if (d.code !== "scenario.now-missing") {
           byField.other.push(d);
         }
