@@ -49,7 +49,8 @@ fn parse(b: Bencher, doc: &str) {
 #[divan::bench(args = DOCS)]
 fn evaluate_text(b: Bencher, doc: &str) {
     let text = &texts()[doc];
-    b.counter(BytesCount::of_str(text)).bench(|| api::call_json("evaluate", black_box(text)));
+    b.counter(BytesCount::of_str(text))
+        .bench(|| api::call_json("evaluate", black_box(text)));
 }
 
 #[divan::bench(args = DOCS)]
@@ -84,8 +85,12 @@ fn vector_inputs() -> &'static BTreeMap<String, Value> {
             let (Some(op), Some(input)) = (v["operation"].as_str(), v.get("scenario")) else {
                 continue;
             };
-            let ok = !api::call(op, input).as_object().is_some_and(|o| o.contains_key("error"));
-            let longer = out.get(op).is_none_or(|v: &Value| v.to_string().len() < input.to_string().len());
+            let ok = !api::call(op, input)
+                .as_object()
+                .is_some_and(|o| o.contains_key("error"));
+            let longer = out
+                .get(op)
+                .is_none_or(|v: &Value| v.to_string().len() < input.to_string().len());
             if ok && longer {
                 out.insert(op.to_string(), input.clone());
             }
@@ -106,14 +111,16 @@ const FLEET: &[usize] = &[1, 10, 100, 1_000, 10_000, 100_000];
 #[divan::bench(args = FLEET, sample_count = 5)]
 fn scaling_evaluate_template(b: Bencher, n: usize) {
     let doc = inputs::template(n);
-    b.counter(ItemsCount::new(n)).bench(|| api::call("evaluate", black_box(&doc)));
+    b.counter(ItemsCount::new(n))
+        .bench(|| api::call("evaluate", black_box(&doc)));
 }
 
 /// `priceFleet` of N one-account scenarios.
 #[divan::bench(args = FLEET, sample_count = 5)]
 fn scaling_price_fleet(b: Bencher, n: usize) {
     let doc = inputs::fleet(n);
-    b.counter(ItemsCount::new(n)).bench(|| api::call("priceFleet", black_box(&doc)));
+    b.counter(ItemsCount::new(n))
+        .bench(|| api::call("priceFleet", black_box(&doc)));
 }
 
 const EVENTS: &[usize] = &[10, 100, 1_000, 10_000, 30_000];
@@ -122,5 +129,6 @@ const EVENTS: &[usize] = &[10, 100, 1_000, 10_000, 30_000];
 #[divan::bench(args = EVENTS, sample_count = 5)]
 fn scaling_events(b: Bencher, n: usize) {
     let doc = inputs::restore_with_events(n);
-    b.counter(ItemsCount::new(n)).bench(|| api::call("evaluate", black_box(&doc)));
+    b.counter(ItemsCount::new(n))
+        .bench(|| api::call("evaluate", black_box(&doc)));
 }

@@ -16,7 +16,14 @@ use serde_json::{Value, json};
 /// `now` of every scenario.
 pub const NOW: &str = "2026-11-21T12:00:00Z";
 
-const REGIONS: &[&str] = &["West US", "East US 2", "North Europe", "West Europe", "Southeast Asia", "Central US"];
+const REGIONS: &[&str] = &[
+    "West US",
+    "East US 2",
+    "North Europe",
+    "West Europe",
+    "Southeast Asia",
+    "Central US",
+];
 
 /// One account: even `i` periodic (interval, retention and redundancy vary), odd `i` continuous.
 pub fn account(i: usize) -> Value {

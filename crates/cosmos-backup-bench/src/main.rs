@@ -1,6 +1,10 @@
 //! `bench-inputs DIR [FLEET]`: writes the shared bench documents into DIR (see the library), a
 //! `fleet-FLEET.json` (default 100 000 scenarios) and `cli-1000/` (1 000 account documents).
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark tooling, not the engine")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark tooling, not the engine"
+)]
 
 use std::path::PathBuf;
 
@@ -13,11 +17,18 @@ fn main() {
         std::fs::write(dir.join(name), serde_json::to_string(&doc).unwrap()).unwrap();
     }
     let f = cosmos_backup_bench::fleet(fleet);
-    std::fs::write(dir.join(format!("fleet-{fleet}.json")), serde_json::to_string(&f).unwrap()).unwrap();
+    std::fs::write(
+        dir.join(format!("fleet-{fleet}.json")),
+        serde_json::to_string(&f).unwrap(),
+    )
+    .unwrap();
     for i in 0..1000 {
         let doc = cosmos_backup_bench::account(i);
-        std::fs::write(dir.join("cli-1000").join(format!("account-{i:04}.json")), serde_json::to_string_pretty(&doc).unwrap())
-            .unwrap();
+        std::fs::write(
+            dir.join("cli-1000").join(format!("account-{i:04}.json")),
+            serde_json::to_string_pretty(&doc).unwrap(),
+        )
+        .unwrap();
     }
     println!("wrote the bench inputs to {}", dir.display());
 }
