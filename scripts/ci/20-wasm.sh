@@ -16,6 +16,7 @@ for t in web bundler; do
   f=bindings/wasm/pkg/$t/cosmos_backup_bg.wasm
   echo "$t .wasm: $(stat -c %s "$f") bytes raw, $(gzip -9 -c "$f" | wc -c) bytes gzip -9"
 done
+bash scripts/ci/wasm-size-budget.sh
 
 node_modules/.bin/tsc -p bindings/wasm/types/tsconfig.json
 echo "tsc --noEmit --strict: the typed consumer compiles"

@@ -331,7 +331,7 @@ static DEFAULT: LazyLock<Sheet> = LazyLock::new(|| {
         "Azure retail prices, USD (snapshot of 14 regions + westus/eastus from the documents)",
         "USD",
     );
-    from_csv(super::csv::SNAPSHOT, &mut s);
+    from_csv(super::csv::PRICES, &mut s);
     from_csv(super::csv::SUPPLEMENT, &mut s);
     s
 });
@@ -575,6 +575,27 @@ mod tests {
             .join("../../../shared/reference/azure_retail_prices_cosmos_backup.csv");
         let text = std::fs::read_to_string(shared).unwrap();
         assert_eq!(super::super::csv::SNAPSHOT, text);
+    }
+
+    #[test]
+    fn compact_table_is_the_snapshot_filtered_and_prices_the_same() {
+        use super::super::csv::{PRICES, SNAPSHOT, SUPPLEMENT, compact};
+        let want = compact(SNAPSHOT);
+        if std::env::var_os("COSMOS_BACKUP_WRITE_COMPACT").is_some() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/prices-compact.csv");
+            std::fs::write(path, &want).unwrap();
+        }
+        assert!(
+            PRICES == want,
+            "data/prices-compact.csv is stale: run COSMOS_BACKUP_WRITE_COMPACT=1 cargo test -p cosmos-backup compact"
+        );
+        let (mut full, mut small) = (Sheet::empty("x", "USD"), Sheet::empty("x", "USD"));
+        from_csv(SNAPSHOT, &mut full);
+        from_csv(SUPPLEMENT, &mut full);
+        from_csv(PRICES, &mut small);
+        from_csv(SUPPLEMENT, &mut small);
+        assert_eq!(full, small);
+        assert_eq!(&small.prices, &default_sheet().prices);
     }
 
     #[test]
