@@ -92,7 +92,13 @@ pub fn operations() -> Vec<String> {
 
 fn run(op: &str, input: Input) -> Result<JsValue, JsValue> {
     let input = input.0;
-    let answer = api::call(op, &value(&input)?);
+    // JSON text takes the core's text path, which also reports what parsing would hide (duplicate keys).
+    let answer = match input.as_string() {
+        Some(text) => {
+            serde_json::from_str(&api::call_json(op, &text)).map_err(|e| thrown(&api::not_json(&e.to_string())))?
+        }
+        None => api::call(op, &value(&input)?),
+    };
     match answer.as_object().and_then(|o| o.get("error").filter(|_| o.len() == 1)) {
         Some(e) => Err(thrown(
             &serde_json::from_value(e.clone()).unwrap_or_else(|x| api::not_json(&x.to_string())),
