@@ -9,6 +9,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 bash bindings/wasm/setup.sh
 
+# The binding and the core's `ts` feature only compile for wasm32: lint them there too.
+cargo clippy -p cosmos-backup-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+
 start=$(date +%s)
 bash bindings/wasm/build.sh
 echo "wasm build + bindgen + wasm-opt + pack: $(( $(date +%s) - start )) s"
