@@ -30,12 +30,6 @@ fn fixture_files() -> Vec<PathBuf> {
     files
 }
 
-/// Errors a fixture is expected to produce: the documents that are wrong on purpose.
-/// (None so far: every shared fixture is a valid Azure document.)
-fn expected_errors(_name: &str) -> &'static [&'static str] {
-    &[]
-}
-
 #[test]
 fn every_fixture_reads_without_a_false_error() {
     let files = fixture_files();
@@ -56,15 +50,8 @@ fn every_fixture_reads_without_a_false_error() {
             .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{} at {}", d.code, d.path))
             .collect();
-        let mut codes: Vec<&str> = api::all_diagnostics(&eval)
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.code.as_str())
-            .collect();
-        codes.sort_unstable();
-        let mut want = expected_errors(&name).to_vec();
-        want.sort_unstable();
-        if codes != want {
+        // Every shared fixture is a valid Azure document: any error is a false one.
+        if !errors.is_empty() {
             failures.push(format!("{name}: {errors:?}"));
         }
     }

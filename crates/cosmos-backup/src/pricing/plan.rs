@@ -441,7 +441,7 @@ fn describe(plan: Plan) -> (String, OptionPolicy, i64, Option<i64>) {
                 backup_storage_redundancy: None,
                 tier: None,
             },
-            35 * 24,
+            crate::restore::postgres::RETENTION_DAYS.saturating_mul(24),
             None,
         ),
     }

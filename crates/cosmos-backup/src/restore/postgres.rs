@@ -118,7 +118,7 @@ fn window<'a>(s: &ScenarioView<'a>, cluster: &Node<'a>, p: &Node<'a>, r: &mut Re
             r.push(PG_OUTSIDE.at(
                 &pit.path,
                 format!(
-                    "`pointInTimeUTC` is `{}`, outside the last 35 days (`{}` to `{}`)",
+                    "`pointInTimeUTC` is `{}`, outside the last {RETENTION_DAYS} days (`{}` to `{}`)",
                     fmt(pit.value),
                     fmt(start),
                     fmt(now)
