@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-../shared}"
-for t in read evaluate timestamp locate; do mkdir -p "fuzz/corpus/$t"; done
+for t in read evaluate timestamp locate restore_request events pricing permissions; do mkdir -p "fuzz/corpus/$t"; done
 python3 - "$SHARED" <<'PY'
 import hashlib, json, os, pathlib, re, sys
 shared = pathlib.Path(sys.argv[1])
@@ -13,6 +13,26 @@ def put(target, text):
     data = text.encode("utf-8")
     (out / target / hashlib.sha1(data).hexdigest()).write_bytes(data)
 docs = []
+def walk(v):
+    """Every object inside a value, the value itself first."""
+    if isinstance(v, dict):
+        yield v
+        for x in v.values(): yield from walk(x)
+    elif isinstance(v, list):
+        for x in v: yield from walk(x)
+def seed_parts(scenario):
+    """The fields the splicing targets fuzz: events feeds (with each resource named in them) and
+    price sheets; permission inputs whole."""
+    for o in walk(scenario):
+        if "events" in o:
+            names = {str(e.get("properties", {}).get("resource", {}).get("ownerId", "c1"))
+                     for e in walk(o["events"]) if isinstance(e.get("properties"), dict)} or {"c1"}
+            for n in sorted(names):
+                put("events", n + "\n" + json.dumps(o["events"], indent=1))
+        if "priceSheet" in o:
+            put("pricing", json.dumps(o["priceSheet"], indent=1))
+        if "roleAssignments" in o or "roleDefinitions" in o or "questions" in o:
+            put("permissions", json.dumps(o, indent=1))
 if shared.is_dir():
     for p in sorted(shared.rglob("*.json")):
         docs.append(p.read_text(encoding="utf-8", errors="replace"))
@@ -22,6 +42,7 @@ for p in sorted(pathlib.Path("tests/vectors").rglob("*.json")):
         docs.append(case["scenarioText"])
     elif "scenario" in case:
         docs.append(json.dumps(case["scenario"], indent=1))
+        seed_parts(case["scenario"])
 stamps = set()
 for d in docs:
     if len(d) > 1_000_000:
@@ -29,10 +50,18 @@ for d in docs:
     put("read", d)
     put("evaluate", d)
     put("locate", "/account/properties/backupPolicy\n" + d)
+    put("restore_request", d)
     stamps.update(re.findall(r'"(\d[^"]{5,40})"', d))
 for s in sorted(stamps):
     put("timestamp", s)
 for s in ["6/24/2020 4:01:48 AM", "2020-08-08T01:04:52.070190+00:00", "2026-11-21T00:00:00", "12/31/9999 11:59 PM"]:
     put("timestamp", s)
-print({t: len(os.listdir(out / t)) for t in ["read", "evaluate", "timestamp", "locate"]})
+for d in docs:
+    try:
+        seed_parts(json.loads(d))
+    except (ValueError, RecursionError):
+        pass
+for s in ['[]', '{"prices": []}', '{"Items": [{"armRegionName": "westus", "retailPrice": 0.2}]}']:
+    put("pricing", s)
+print({t: len(os.listdir(out / t)) for t in sorted(os.listdir(out))})
 PY
