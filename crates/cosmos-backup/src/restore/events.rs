@@ -12,6 +12,7 @@ use crate::read::Kind;
 use crate::values::Reader;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The restore point just before one delete or replace event.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
@@ -130,20 +131,39 @@ fn is_destructive(op: &str) -> bool {
     op.eq_ignore_ascii_case("Delete") || op.eq_ignore_ascii_case("Replace")
 }
 
+fn is_create(op: &str) -> bool {
+    op.eq_ignore_ascii_case("Create") || op.eq_ignore_ascii_case("Recreate")
+}
+
+/// For each event (sorted by time), the first later create of a resource of the same kind and
+/// name. One pass from the end with a map, so a feed of n events costs O(n), not the O(n²) of a
+/// forward search per delete.
+fn later_creates<'e, 'a>(events: &'e [Event<'a>]) -> Vec<Option<&'e Event<'a>>> {
+    let mut next: HashMap<(&str, &str), &'e Event<'a>> = HashMap::new();
+    let mut out: Vec<Option<&'e Event<'a>>> = events
+        .iter()
+        .rev()
+        .map(|e| {
+            let found = next.get(&(e.kind, e.name.as_str())).copied();
+            if is_create(&e.operation) {
+                next.insert((e.kind, e.name.as_str()), e);
+            }
+            found
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
 /// Restore points before every delete/replace event.
 pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) -> Vec<EventRestorePoint> {
     let bounds = window.and_then(|w| Some((crate::time::parse(&w.earliest)?.at, crate::time::parse(&w.latest)?.at)));
     let mut out = Vec::new();
-    for (i, e) in events.iter().enumerate() {
+    for (e, later_create) in events.iter().zip(later_creates(events)) {
         if !is_destructive(&e.operation) {
             continue;
         }
         let Some(restore) = second_before(e.at) else { continue };
-        let later_create = events.iter().skip(i.saturating_add(1)).find(|x| {
-            x.kind == e.kind
-                && x.name == e.name
-                && (x.operation.eq_ignore_ascii_case("Create") || x.operation.eq_ignore_ascii_case("Recreate"))
-        });
         let feed_flag = e.resource.get("canUndelete");
         let feed_no = feed_flag.as_ref().is_some_and(|f| {
             f.value.as_bool() == Some(false)
