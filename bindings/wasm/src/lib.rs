@@ -1,7 +1,8 @@
 //! The WebAssembly binding: one export per operation of [`cosmos_backup::api`], nothing else.
 //!
-//! Every function takes a plain JS object or JSON text, delegates to [`api::call`] and returns a
-//! plain object (JSON text from serde_json, parsed by the host's `JSON.parse`). Misuse — input that is not a document,
+//! Every function takes a plain JS object or JSON text, delegates to [`api::run_json`] /
+//! [`api::run_value`] and returns a plain object (the core's JSON text answer, parsed by the
+//! host's `JSON.parse`). Misuse — input that is not a document,
 //! unparseable text, an unknown operation — throws a real `Error` with `code` and `diagnostics`
 //! properties. No rule, price or default lives here.
 //!
@@ -94,17 +95,11 @@ fn run(op: &str, input: Input) -> Result<JsValue, JsValue> {
     let input = input.0;
     // JSON text takes the core's text path, which also reports what parsing would hide (duplicate keys).
     let answer = match input.as_string() {
-        Some(text) => {
-            serde_json::from_str(&api::call_json(op, &text)).map_err(|e| thrown(&api::not_json(&e.to_string())))?
-        }
-        None => api::call(op, &value(&input)?),
+        Some(text) => api::run_json(op, &text),
+        None => api::run_value(op, &value(&input)?),
     };
-    match answer.as_object().and_then(|o| o.get("error").filter(|_| o.len() == 1)) {
-        Some(e) => Err(thrown(
-            &serde_json::from_value(e.clone()).unwrap_or_else(|x| api::not_json(&x.to_string())),
-        )),
-        None => to_js(&answer).map_err(|e| thrown(&api::not_json(&describe(&e)))),
-    }
+    let text = answer.map_err(|e| thrown(&e))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A serde value as a plain JS value: serialised to JSON text here and parsed by the engine's

@@ -146,6 +146,17 @@ fn every_vector_passes() {
             let op = case.get("operation").and_then(Value::as_str).unwrap_or("evaluate");
             let via_text: Value = serde_json::from_str(&api::call_json(op, &s.to_string())).unwrap();
             assert_eq!(via_text, actual, "{}: text and value paths differ", f.display());
+            // Text answers are serialised straight from the typed result: byte for byte the value answer's text.
+            assert_eq!(
+                api::call_text(op, s),
+                actual.to_string(),
+                "{}: call_text differs",
+                f.display()
+            );
+            match api::run_value(op, s) {
+                Ok(t) => assert_eq!(t, actual.to_string(), "{}: run_value differs", f.display()),
+                Err(e) => assert_eq!(serde_json::json!({ "error": e }), actual, "{}", f.display()),
+            }
         }
     }
     assert!(

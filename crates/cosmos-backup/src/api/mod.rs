@@ -14,12 +14,14 @@
 //! ```
 
 mod contract;
+mod dispatch;
 mod evaluate;
 pub mod scenario;
 #[cfg(feature = "ts")]
 pub mod ts;
 
 pub use contract::*;
+pub use dispatch::{call, call_json, call_text, run_json, run_value};
 pub use evaluate::{Options, evaluate, evaluate_with};
 
 use crate::diagnostics::{Diagnostic, Summary};
@@ -243,43 +245,6 @@ pub use crate::restore::operations::{
     latest_restorable_before_event, not_restored, restore_points, restore_window,
 };
 
-/// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
-/// misuse). The vector runners of every surface use this same dispatch.
-///
-/// `locate` takes `{"text": "<json>", "pointer": "/a/b"}`.
-pub fn call(op: &str, input: &Value) -> Value {
-    call_with(op, input, Vec::new())
-}
-
-/// [`call`] with findings from the text (duplicate keys) added to `evaluate` and `validate` answers.
-fn call_with(op: &str, input: &Value, text_findings: Vec<Diagnostic>) -> Value {
-    let out = match op {
-        "evaluate" => evaluate(input).map(|e| to_value(with_findings(e, text_findings))),
-        "validate" => evaluate(input).map(|e| to_value(validation(with_findings(e, text_findings)))),
-        "read" => read(input).map(to_value),
-        "rules" => Ok(to_value(rules())),
-        "restoreWindow" => restore_window(input).map(to_value),
-        "restorePoints" => restore_points(input).map(to_value),
-        "checkRestoreRequest" => check_restore_request(input).map(to_value),
-        "notRestored" => not_restored(input).map(to_value),
-        "latestRestorableBeforeEvent" => latest_restorable_before_event(input).map(to_value),
-        "checkPermissions" => check_permissions(input).map(to_value),
-        "leastPrivilegeReport" => least_privilege_report(input).map(to_value),
-        "price" => price(input).map(to_value),
-        "project" => project(input).map(to_value),
-        "whatIf" => what_if(input).map(to_value),
-        "priceFleet" => price_fleet(input).map(to_value),
-        "priceSheet" => Ok(to_value(price_sheet())),
-        "locate" => {
-            let text = input.get("text").and_then(Value::as_str).unwrap_or("");
-            let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
-            Ok(to_value(locate(text, pointer)))
-        }
-        other => Err(unknown_operation(other)),
-    };
-    out.unwrap_or_else(|e| serde_json::json!({ "error": to_value(e) }))
-}
-
 /// `price`: one scenario (with `usage`, optional `priceSheet`) → the cost of each account and
 /// Cosmos DB for PostgreSQL cluster in it.
 ///
@@ -321,38 +286,8 @@ pub fn price_sheet() -> &'static crate::pricing::sheet::Sheet {
     crate::pricing::sheet::default_sheet()
 }
 
-/// [`call`] on JSON text.
-pub fn call_json(op: &str, text: &str) -> String {
-    match parse_text(text) {
-        Ok((v, findings)) => call_with(op, &v, findings).to_string(),
-        Err(e) => serde_json::json!({ "error": to_value(e) }).to_string(),
-    }
-}
-
-fn unknown_operation(op: &str) -> ApiError {
-    let help = match crate::suggest::closest(op, OPERATIONS) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("use one of {}", OPERATIONS.join(", ")),
-    };
-    ApiError::from_diagnostic(input::NOT_A_DOCUMENT.at(
-        &Pointer::root(),
-        format!("unknown operation `{}`", crate::values::clip(op)),
-        help,
-    ))
-}
-
-fn to_value<T: Serialize>(v: T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
-}
-
 fn to_text<T: Serialize>(r: Result<T, ApiError>) -> String {
-    let v = match r {
-        Ok(v) => serde_json::to_value(v),
-        Err(e) => serde_json::to_value(serde_json::json!({ "error": e })),
-    };
-    v.map(|v| v.to_string()).unwrap_or_else(|_| {
-        String::from("{\"error\":{\"code\":\"internal\",\"message\":\"serialisation failed\",\"diagnostics\":[]}}")
-    })
+    dispatch::text(r)
 }
 
 /// Document-level findings from the text (duplicate keys) added in front of an evaluation's own.

@@ -1,0 +1,135 @@
+//! Operations by name: [`call`] (value answers), [`call_json`] / [`call_text`] (text answers) and
+//! [`run_json`] / [`run_value`] (text answers, misuse as `Err`: what the bindings throw).
+//!
+//! One dispatcher serves them all through an [`Emit`]ter, so a text answer is serialised straight
+//! from the typed result: no `serde_json::Value` copy of the answer is built on the way (that copy,
+//! an `IndexMap` per object, cost as much as evaluating a small account).
+
+use super::*;
+
+/// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
+/// misuse). The vector runners of every surface use this same dispatch.
+///
+/// `locate` takes `{"text": "<json>", "pointer": "/a/b"}`.
+pub fn call(op: &str, input: &Value) -> Value {
+    dispatch(op, input, Vec::new(), AsValue)
+}
+
+/// [`call`] answering JSON text (the same answer, serialised straight from the typed result).
+pub fn call_text(op: &str, input: &Value) -> String {
+    dispatch(op, input, Vec::new(), AsText)
+}
+
+/// [`call`] on JSON text: parse errors and duplicate keys are reported from the text itself.
+pub fn call_json(op: &str, text: &str) -> String {
+    match parse_text(text) {
+        Ok((v, findings)) => dispatch(op, &v, findings, AsText),
+        Err(e) => AsText.emit::<()>(Err(e)),
+    }
+}
+
+/// [`call_json`] with misuse as an `Err` instead of `{"error": …}` text: bindings throw it.
+pub fn run_json(op: &str, text: &str) -> Result<String, ApiError> {
+    let (v, findings) = parse_text(text)?;
+    dispatch(op, &v, findings, AsResult)
+}
+
+/// [`call_text`] with misuse as an `Err` instead of `{"error": …}` text: bindings throw it.
+pub fn run_value(op: &str, input: &Value) -> Result<String, ApiError> {
+    dispatch(op, input, Vec::new(), AsResult)
+}
+
+/// Turns an operation's typed result into the caller's answer form.
+trait Emit {
+    type Out;
+    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out;
+}
+
+/// `{"error": …}`: how misuse reads in a value or text answer.
+#[derive(Serialize)]
+struct Refusal<'a> {
+    error: &'a ApiError,
+}
+
+struct AsValue;
+impl Emit for AsValue {
+    type Out = Value;
+    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Value {
+        let v = match &result {
+            Ok(v) => serde_json::to_value(v),
+            Err(error) => serde_json::to_value(Refusal { error }),
+        };
+        v.unwrap_or(Value::Null)
+    }
+}
+
+struct AsText;
+impl Emit for AsText {
+    type Out = String;
+    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> String {
+        let text = match &result {
+            Ok(v) => serde_json::to_string(v),
+            Err(error) => serde_json::to_string(&Refusal { error }),
+        };
+        text.unwrap_or_else(|_| String::from(SERIALISATION_FAILED))
+    }
+}
+
+struct AsResult;
+impl Emit for AsResult {
+    type Out = Result<String, ApiError>;
+    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out {
+        serde_json::to_string(&result?).map_err(|e| not_json(&e.to_string()))
+    }
+}
+
+/// What a text answer says if serialisation ever failed (no answer type can make it fail: every
+/// map has string keys and every number is finite).
+const SERIALISATION_FAILED: &str =
+    "{\"error\":{\"code\":\"internal\",\"message\":\"serialisation failed\",\"diagnostics\":[]}}";
+
+/// Text form of a typed result for the `*_json` functions.
+pub(super) fn text<T: Serialize>(result: Result<T, ApiError>) -> String {
+    AsText.emit(result)
+}
+
+/// The one dispatcher; `findings` (from the text: duplicate keys) go in front of `evaluate` and
+/// `validate` answers.
+fn dispatch<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E::Out {
+    match op {
+        "evaluate" => out.emit(evaluate(input).map(|e| with_findings(e, findings))),
+        "validate" => out.emit(evaluate(input).map(|e| validation(with_findings(e, findings)))),
+        "read" => out.emit(read(input)),
+        "rules" => out.emit(Ok::<_, ApiError>(rules())),
+        "restoreWindow" => out.emit(restore_window(input)),
+        "restorePoints" => out.emit(restore_points(input)),
+        "checkRestoreRequest" => out.emit(check_restore_request(input)),
+        "notRestored" => out.emit(not_restored(input)),
+        "latestRestorableBeforeEvent" => out.emit(latest_restorable_before_event(input)),
+        "checkPermissions" => out.emit(check_permissions(input)),
+        "leastPrivilegeReport" => out.emit(least_privilege_report(input)),
+        "price" => out.emit(price(input)),
+        "project" => out.emit(project(input)),
+        "whatIf" => out.emit(what_if(input)),
+        "priceFleet" => out.emit(price_fleet(input)),
+        "priceSheet" => out.emit(Ok::<_, ApiError>(price_sheet())),
+        "locate" => {
+            let text = input.get("text").and_then(Value::as_str).unwrap_or("");
+            let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
+            out.emit(Ok::<_, ApiError>(locate(text, pointer)))
+        }
+        other => out.emit::<()>(Err(unknown_operation(other))),
+    }
+}
+
+fn unknown_operation(op: &str) -> ApiError {
+    let help = match crate::suggest::closest(op, OPERATIONS) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("use one of {}", OPERATIONS.join(", ")),
+    };
+    ApiError::from_diagnostic(input::NOT_A_DOCUMENT.at(
+        &Pointer::root(),
+        format!("unknown operation `{}`", crate::values::clip(op)),
+        help,
+    ))
+}
