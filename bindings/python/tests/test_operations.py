@@ -241,6 +241,16 @@ def test_price_fleet_rows_and_totals(vector: Any) -> None:
     assert "445.00 USD/month" in f._repr_html_()
 
 
+def test_price_fleet_totals_only(vector: Any) -> None:
+    s = vector("pricing/op-price-fleet")
+    full = cb.price_fleet(s["scenarios"], price_sheet=s["priceSheet"])
+    f = cb.price_fleet(s["scenarios"], price_sheet=s["priceSheet"], rows=False)
+    assert len(f) == 0 and f.unpriced == 1 and f.summary == full.summary
+    assert f.totals == full.totals and f.total() == Decimal("445.00")
+    with pytest.raises(TypeError):
+        cb.price_fleet(s, rows=False)
+
+
 def test_price_sheet_typed() -> None:
     sheet = cb.price_sheet()
     assert sheet.currency == "USD" and len(sheet) > 100

@@ -207,7 +207,7 @@ pub struct FleetTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fleet {
-    /// One row per account, in input order.
+    /// One row per account, in input order (none when the input says `"rows": false`).
     pub accounts: Vec<FleetRow>,
     /// Totals, one per currency.
     pub totals: Vec<FleetTotal>,
@@ -219,7 +219,24 @@ pub struct Fleet {
     pub summary: Summary,
 }
 
-/// `priceFleet`: `{"scenarios": [...], "priceSheet"?: {...}}` or a bare array of scenarios.
+/// `rows`: absent, `null` or `true` → one row per account; `false` → totals only. Anything else
+/// is reported and the rows are kept (nothing the user asked for is silently dropped).
+fn wants_rows(root: &Node<'_>, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let Some(n) = root.get("rows").filter(|n| !n.value.is_null()) else {
+        return true;
+    };
+    n.value.as_bool().unwrap_or_else(|| {
+        diagnostics.push(super::rules::INVALID_PLAN.at(
+            &n.path,
+            format!("`rows` is {}, not a boolean", crate::node::type_name(n.value)),
+            "use `\"rows\": false` for totals only, or leave `rows` out for one row per account",
+        ));
+        true
+    })
+}
+
+/// `priceFleet`: `{"scenarios": [...], "priceSheet"?: {...}, "rows"?: false}` or a bare array of
+/// scenarios. With `"rows": false` the answer has totals, counts and fleet-level findings only.
 pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     let root = Node::root(value);
     let mut diagnostics = Vec::new();
@@ -238,7 +255,10 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     };
     let mut r = Reader::default();
     let sheet = Sheet::with_user(default_sheet(), shared.as_ref(), &mut r);
+    // `"rows": false`: totals only. A fleet of 100 000 accounts answers in bytes, not megabytes,
+    // which is what a notebook summing a fleet needs (the rows were most of the time and memory).
     diagnostics.append(&mut r.diags);
+    let rows = wants_rows(&root, &mut diagnostics);
     let mut accounts = Vec::new();
     let mut sums: BTreeMap<String, (usize, Decimal, BTreeMap<LineKind, Decimal>)> = BTreeMap::new();
     let mut unpriced = 0usize;
@@ -254,6 +274,9 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
                 .collect();
             let Some(p) = a.priced else {
                 unpriced = unpriced.saturating_add(1);
+                if !rows {
+                    continue;
+                }
                 accounts.push(FleetRow {
                     scenario: i,
                     name: a.name,
@@ -275,6 +298,9 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
                 let amount = money::parse(&l.amount).unwrap_or_default();
                 let slot = entry.2.entry(l.kind).or_default();
                 *slot = money::add(*slot, amount).unwrap_or(*slot);
+            }
+            if !rows {
+                continue;
             }
             accounts.push(FleetRow {
                 scenario: i,
