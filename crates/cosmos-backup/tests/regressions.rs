@@ -44,3 +44,70 @@ fn locate_stops_on_a_stray_close_brace() {
     assert_eq!(api::locate("{\"a\": [1, }]}", "/a/2"), None);
     assert_eq!(api::locate("[1, 2]", "/1").map(|p| p.column), Some(5));
 }
+
+/// A restore request against a source whose window is known to be empty: found by the property
+/// `accepted_restore_timestamps_lie_inside_the_region_window` (tests/properties.rs).
+fn request_from(restorable_props: serde_json::Value, now: &str, at: &str) -> serde_json::Value {
+    let id = "/subscriptions/s/providers/Microsoft.DocumentDB/locations/West US/restorableDatabaseAccounts/inst";
+    serde_json::json!({"now": now,
+        "restorableAccount": {"id": id, "name": "inst", "location": "West US",
+            "type": "Microsoft.DocumentDB/locations/restorableDatabaseAccounts", "properties": restorable_props},
+        "account": {"type": "Microsoft.DocumentDB/databaseAccounts", "name": "restored", "location": "West US",
+            "properties": {"locations": [{"locationName": "West US"}], "createMode": "Restore",
+                "restoreParameters": {"restoreMode": "PointInTime", "restoreSource": id,
+                    "restoreTimestampInUtc": at, "restoreWithTtlDisabled": true}}}})
+}
+
+fn request_codes(v: &serde_json::Value) -> (bool, Vec<(String, String)>) {
+    let a = api::check_restore_request(v).unwrap();
+    let codes = a
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.clone(), d.path.to_string()))
+        .collect();
+    (a.valid, codes)
+}
+
+/// Property finding 1: a source deleted more than 30 days ago (or with an empty window) has no
+/// restore window, yet `checkRestoreRequest` answered `valid: true` with only the info
+/// `restore-request.window-unknown` ("add `now` and `restorableAccount`", which were there).
+/// It now refuses the timestamp with `restore-request.timestamp-outside-window`.
+#[test]
+fn request_against_a_source_without_window_is_refused() {
+    let path = "/account/properties/restoreParameters/restoreTimestampInUtc".to_string();
+    let outside = ("restore-request.timestamp-outside-window".to_string(), path);
+    // Deleted 30 days and 1 second before `now`: expired.
+    let expired = request_from(
+        serde_json::json!({"accountName": "src", "apiType": "Sql", "deletionTime": "2025-12-01T00:00:00Z",
+            "restorableLocations": [{"locationName": "West US"}]}),
+        "2025-12-31T00:00:01Z",
+        "2025-11-30T00:00:00Z",
+    );
+    let (valid, codes) = request_codes(&expired);
+    assert!(!valid, "{codes:?}");
+    assert_eq!(codes, vec![outside.clone()]);
+    let eval = api::evaluate(&expired).unwrap();
+    assert!(eval.results[0].restore_window.is_none());
+    assert!(
+        eval.results[0]
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "restore.deleted-account-expired")
+    );
+    // Created after `now` minus the backup lag: empty window.
+    let empty = request_from(
+        serde_json::json!({"accountName": "src", "apiType": "Sql", "creationTime": "2025-12-30T23:59:00Z",
+            "restorableLocations": [{"locationName": "West US"}]}),
+        "2025-12-31T00:00:00Z",
+        "2025-12-30T23:59:30Z",
+    );
+    let (valid, codes) = request_codes(&empty);
+    assert!(!valid, "{codes:?}");
+    assert_eq!(codes, vec![outside]);
+    // Without `restorableAccount` the window is unknown, not empty: still an info.
+    let mut unknown = empty.clone();
+    unknown.as_object_mut().unwrap().remove("restorableAccount");
+    let (valid, codes) = request_codes(&unknown);
+    assert!(valid, "{codes:?}");
+    assert!(codes.iter().any(|(c, _)| c == "restore-request.window-unknown"));
+}

@@ -236,12 +236,28 @@ fn timestamp<'a>(
         }
         Field::Unknown(_) => return None,
     };
-    let Some(w) = window else {
-        r.push(REQ_NO_SOURCE_WINDOW.at(&ts.path, format!("`restoreTimestampInUtc` is `{}`; the source's restore window is unknown", fmt(ts.value)), "add `now` and the source's `restorableAccount` (`az cosmosdb restorable-database-account show`) to the scenario to check it"));
-        return Some(ts.value);
+    let bounds = match window {
+        Some(w) => crate::time::parse(&w.earliest).zip(crate::time::parse(&w.latest)),
+        None => {
+            // The window was computed and is empty (or the deleted source expired): no timestamp
+            // can be restored, which is not the same as a window nobody could compute.
+            if let Some(why) = no_window_reason(r) {
+                r.push(REQ_TIMESTAMP_OUTSIDE.at(
+                    &ts.path,
+                    format!(
+                        "`restoreTimestampInUtc` is `{}`, but the source has no restore window: {why}",
+                        fmt(ts.value)
+                    ),
+                    "no restore timestamp is possible for this source; see the finding on its window",
+                ));
+            } else {
+                r.push(REQ_NO_SOURCE_WINDOW.at(&ts.path, format!("`restoreTimestampInUtc` is `{}`; the source's restore window is unknown", fmt(ts.value)), "add `now` and the source's `restorableAccount` (`az cosmosdb restorable-database-account show`) to the scenario to check it"));
+                return Some(ts.value);
+            }
+            None
+        }
     };
-    let bounds = crate::time::parse(&w.earliest).zip(crate::time::parse(&w.latest));
-    if let Some((lo, hi)) = bounds {
+    if let (Some(w), Some((lo, hi))) = (window, bounds) {
         if ts.value < lo.at || ts.value > hi.at {
             r.push(REQ_TIMESTAMP_OUTSIDE.at(
                 &ts.path,
@@ -282,6 +298,19 @@ fn timestamp<'a>(
     }
     let _ = s;
     Some(ts.value)
+}
+
+/// Why the source's window is known to be empty, when this result's findings say so.
+fn no_window_reason(r: &Reader<'_>) -> Option<&'static str> {
+    r.diags.iter().find_map(|d| {
+        if d.code == WINDOW_EMPTY.code {
+            Some("no instant satisfies every bound")
+        } else if d.code == DELETED_EXPIRED.code {
+            Some("it was deleted more than 30 days ago")
+        } else {
+            None
+        }
+    })
 }
 
 fn ttl<'a>(rp: &Node<'a>, r: &mut Reader<'a>) {
