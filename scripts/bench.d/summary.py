@@ -72,7 +72,8 @@ if os.path.exists(rust):
         if k.startswith("operation/"):
             print(f"| {k.split('/', 1)[1]} | {fmt(v)} |")
     for group, what in [("scaling_evaluate_template", "accounts in one template (evaluate)"),
-                        ("scaling_price_fleet", "scenarios (priceFleet)"), ("scaling_events", "events in the feed (evaluate)")]:
+                        ("scaling_price_fleet", "scenarios (priceFleet)"),
+                        ("scaling_price_fleet_totals", "scenarios (priceFleet, rows: false, text answer)"), ("scaling_events", "events in the feed (evaluate)")]:
         rows = sorted(((int(k.split("/")[1]), v) for k, v in r.items() if k.startswith(group + "/")))
         if rows:
             base = rows[0][1] / rows[0][0]
@@ -109,7 +110,9 @@ if f:
     print(f"\n## Python: fleet pricing of {f[0]['n']:,} scenarios (same totals: {'yes, ' + totals.pop() if len(totals) == 1 else 'NO: ' + str(totals)})\n")
     print("| variant | time | vs pure Python | vs numpy | peak RSS | RSS with the input loaded |\n|---|---:|---:|---:|---:|---:|")
     py, npy = by.get("fleet-python", {}).get("seconds"), by.get("fleet-numpy", {}).get("seconds")
-    for k, label in [("fleet-native", "cosmos_backup `_native.call('priceFleet')`"), ("fleet-numpy", "numpy (columns from dicts + kernel)"),
+    for k, label in [("fleet-native", "cosmos_backup `_native.call('priceFleet')` (dicts in, one row per account out)"),
+                     ("fleet-native-totals", "cosmos_backup, `\"rows\": false` (dicts in, totals out)"),
+                     ("fleet-native-json", "cosmos_backup, `json.dumps` → `call_json`, `\"rows\": false`"), ("fleet-numpy", "numpy (columns from dicts + kernel)"),
                      ("fleet-python", "pure-Python loop (Decimal)")]:
         x = by.get(k)
         if x:

@@ -123,6 +123,16 @@ fn scaling_price_fleet(b: Bencher, n: usize) {
         .bench(|| api::call("priceFleet", black_box(&doc)));
 }
 
+/// `priceFleet` of N one-account scenarios with `"rows": false`, answered as text: the engine's
+/// own pricing cost per scenario, without building or serialising the rows.
+#[divan::bench(args = FLEET, sample_count = 5)]
+fn scaling_price_fleet_totals(b: Bencher, n: usize) {
+    let mut doc = inputs::fleet(n);
+    doc["rows"] = Value::Bool(false);
+    b.counter(ItemsCount::new(n))
+        .bench(|| api::call_text("priceFleet", black_box(&doc)));
+}
+
 const EVENTS: &[usize] = &[10, 100, 1_000, 10_000, 30_000];
 
 /// `evaluate` of a continuous account with N restorable events and a restore request.

@@ -592,6 +592,7 @@ impl Bill {
 
 const METERS: &[&str] = &[
     "continuous30Days",
+    "continuous7Days",
     "restore",
     "periodicGeo",
     "periodicLocal",
@@ -896,8 +897,8 @@ proptest! {
         assert_not_cheaper(&bill, &bigger)?;
     }
 
-    /// Continuous 7-day backup storage is never charged (with the default sheet, or a user sheet
-    /// that does not price the 7-day meter): any size, any regions; restores may be.
+    /// Continuous 7-day backup storage is never charged, even when a user sheet prices the 7-day
+    /// meter (that entry is warned about and ignored): any size, any regions; restores may be.
     #[test]
     fn continuous_7_day_storage_is_free(bill in arb_bill()) {
         let bill = Bill { periodic: None, tier: Some("Continuous7Days"), ..bill };

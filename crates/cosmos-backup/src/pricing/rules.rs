@@ -116,6 +116,14 @@ pub const POSTGRES_BACKUP: Rule = Rule {
     source: PGB,
 };
 
+/// A user price sheet charges for 7-day continuous backup storage, which the documentation says is free.
+pub const FREE_TIER_PRICED: Rule = Rule {
+    code: "pricing.free-tier-priced",
+    severity: Warning,
+    summary: "a price-sheet entry charges for 7-day continuous backup storage, which is free",
+    source: CBI,
+};
+
 /// Every pricing rule.
 pub const RULES: &[Rule] = &[
     REGION_NOT_IN_SHEET,
@@ -134,4 +142,5 @@ pub const RULES: &[Rule] = &[
     ROWS_SKIPPED,
     INVALID_PLAN,
     POSTGRES_BACKUP,
+    FREE_TIER_PRICED,
 ];

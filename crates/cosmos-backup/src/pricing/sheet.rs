@@ -524,6 +524,14 @@ fn entry<'a>(e: &Node<'a>, currency: &str, r: &mut Reader<'a>) -> Entry {
         ));
         return Entry::Bad;
     }
+    if meter == Meter::Continuous7Days && !unit_price.is_zero() {
+        r.push(FREE_TIER_PRICED.at(
+            &price_node.path,
+            format!("the price of `continuous7Days` in `{region}` is `{unit_price}`, but 7-day storage is free"),
+            "remove the entry (it is ignored): \"Continuous 7-day tier does not incur charges for backup of the data\"; restores are priced by the `restore` meter",
+        ));
+        return Entry::Bad;
+    }
     if let Some(c) = e.get_any(&["currency", "currencyCode"]) {
         let given = c.as_str().unwrap_or("").trim().to_ascii_uppercase();
         if given != currency {
