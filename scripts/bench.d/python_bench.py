@@ -180,6 +180,7 @@ def fleet(mode: str) -> None:
         total, kernel = numpy_version(scenarios, prices)
         extra["kernel_s"] = kernel
     secs = time.perf_counter() - t0
+    total = total.quantize(Decimal("0.01"))  # the same figure prints the same in every variant
     print(json.dumps({"mode": mode, "n": n, "seconds": secs, "total": str(total), "rss_input_mb": rss_input,
                       "peak_rss_mb": peak_mb(), **extra}))
 

@@ -208,8 +208,12 @@ pub struct RegionRef<'a> {
 /// assert_eq!(cosmos_backup::model::region_key("West US 2"), "westus2");
 /// ```
 pub fn region_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
+    let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '_';
+    if name.is_ascii() {
+        // Region names are ASCII: one byte pass instead of a char iterator per letter (hot in fleets).
+        let mut out = String::with_capacity(name.len());
+        out.extend(name.chars().filter(kept).map(|c| c.to_ascii_lowercase()));
+        return out;
+    }
+    name.chars().filter(kept).flat_map(char::to_lowercase).collect()
 }

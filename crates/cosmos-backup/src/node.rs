@@ -37,9 +37,12 @@ impl<'a> Node<'a> {
     /// Like [`Node::get`] but keeps explicit `null`s.
     pub fn get_raw(&self, key: &str) -> Option<Node<'a>> {
         let map = self.value.as_object()?;
-        let (k, v) = map
-            .get_key_value(key)
-            .or_else(|| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)))?;
+        let (k, v) = if map.len() <= SCAN_BELOW {
+            scan(map, key)?
+        } else {
+            map.get_key_value(key)
+                .or_else(|| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)))?
+        };
         Some(Node::new(v, self.path.key(k)))
     }
 
@@ -117,4 +120,26 @@ pub fn type_name(v: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
+}
+
+/// Objects up to this many members are searched by one linear pass instead of a hash lookup:
+/// a miss (most lookups: readers try several spellings) would otherwise cost a SipHash of the key
+/// and then a case-insensitive scan anyway. Account documents' objects are small.
+const SCAN_BELOW: usize = 24;
+
+/// The member named exactly `key`, else the first whose name matches ignoring ASCII case.
+fn scan<'a>(map: &'a serde_json::Map<String, Value>, key: &str) -> Option<(&'a String, &'a Value)> {
+    let mut loose = None;
+    for (k, v) in map {
+        if k.len() != key.len() {
+            continue;
+        }
+        if k == key {
+            return Some((k, v));
+        }
+        if loose.is_none() && k.eq_ignore_ascii_case(key) {
+            loose = Some((k, v));
+        }
+    }
+    loose
 }

@@ -31,6 +31,10 @@ impl Pointer {
         let mut s = String::with_capacity(self.0.len().saturating_add(key.len()).saturating_add(1));
         s.push_str(&self.0);
         s.push('/');
+        if !key.contains(['~', '/']) {
+            s.push_str(key);
+            return Self(s);
+        }
         for c in key.chars() {
             match c {
                 '~' => s.push_str("~0"),
