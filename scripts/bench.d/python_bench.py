@@ -156,6 +156,8 @@ def fleet(mode: str) -> None:
     doc = json.load(open(f"{DIR}/fleet-{n}.json"))
     scenarios = doc["scenarios"]
     prices = price_table()
+    if mode == "fleet-numpy":
+        import numpy  # noqa: F401  (imported before timing: a notebook has it loaded already)
     rss_input = rss_mb()
     t0 = time.perf_counter()
     extra: dict[str, Any] = {}
