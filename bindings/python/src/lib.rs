@@ -98,16 +98,11 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<
         }
         return Ok(Value::Object(map));
     }
-    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
-        let mut items = Vec::new();
-        for (i, v) in obj.try_iter()?.enumerate() {
-            let len = path.len();
-            path.push('/');
-            path.push_str(&i.to_string());
-            items.push(to_json(&v?, path, depth)?);
-            path.truncate(len);
-        }
-        return Ok(Value::Array(items));
+    if let Ok(list) = obj.cast::<PyList>() {
+        return array(list.iter(), path, depth);
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return array(tuple.iter(), path, depth);
     }
     if is_decimal(obj) {
         // Money and sizes as exact decimal strings (`"1000.5"`), which the engine reads exactly.
@@ -120,6 +115,22 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<
         format!("the value is a Python `{}`, which has no JSON form", type_name(obj)),
         path,
     ))
+}
+
+/// A list's or tuple's items → a JSON array (typed iteration: no generic iterator protocol).
+fn array<'py>(
+    items: impl ExactSizeIterator<Item = Bound<'py, PyAny>>,
+    path: &mut String,
+    depth: usize,
+) -> PyResult<Value> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.enumerate() {
+        let len = path.len();
+        push_index(path, i);
+        out.push(to_json(&v, path, depth)?);
+        path.truncate(len);
+    }
+    Ok(Value::Array(out))
 }
 
 /// `decimal.Decimal` (checked last, so documents of plain JSON types never pay for it).
@@ -138,7 +149,16 @@ fn finite(f: f64, path: &str) -> PyResult<Value> {
 
 fn push_token(path: &mut String, key: &str) {
     path.push('/');
-    path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    if key.contains(['~', '/']) {
+        path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    } else {
+        path.push_str(key); // the common case: no copy of the key (this runs for every key of a fleet)
+    }
+}
+
+fn push_index(path: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(path, "/{i}"); // writing into a String cannot fail
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
