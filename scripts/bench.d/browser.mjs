@@ -88,7 +88,13 @@ try {
       const parse = median(() => JSON.parse(text));
       const evText = median(() => window.cb.evaluate(text));
       const evObj = median(() => window.cb.evaluate(obj));
-      r[d] = { json_parse_us: parse, evaluate_text_us: evText, evaluate_object_us: evObj, ratio_text: evText / parse, ratio_object: evObj / parse };
+      // What the answer alone costs the page: its size, and JSON.parse of its text (a floor for any
+      // engine that answers this much), plus `validate`, the lighter keystroke operation.
+      const answer = JSON.stringify(window.cb.evaluate(text));
+      const parseAnswer = median(() => JSON.parse(answer));
+      const validate = median(() => window.cb.validate(text));
+      r[d] = { json_parse_us: parse, evaluate_text_us: evText, evaluate_object_us: evObj, ratio_text: evText / parse, ratio_object: evObj / parse,
+               input_bytes: text.length, answer_bytes: answer.length, parse_answer_us: parseAnswer, validate_text_us: validate, ratio_validate: validate / parse };
     }
     return r;
   }, docs);

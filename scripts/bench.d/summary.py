@@ -89,6 +89,14 @@ if b:
     for d, x in b["calls"].items():
         print(f"| {d} | {fmt(x['json_parse_us'])} | {fmt(x['evaluate_text_us'])} | {x['ratio_text']:.1f}× | "
               f"{fmt(x['evaluate_object_us'])} | {x['ratio_object']:.1f}× |")
+    print("\nWhere the time goes: the answer's size, `JSON.parse` of the answer alone (a floor for any engine\n"
+          "answering this much), and `validate` (the keystroke operation: findings only).\n")
+    print("| document | input bytes | answer bytes | JSON.parse(answer) | vs JSON.parse(input) | validate(text) | ratio |\n"
+          "|---|---:|---:|---:|---:|---:|---:|")
+    for d, x in b["calls"].items():
+        if "answer_bytes" in x:
+            print(f"| {d} | {x['input_bytes']:,} | {x['answer_bytes']:,} | {fmt(x['parse_answer_us'])} | "
+                  f"{x['parse_answer_us'] / x['json_parse_us']:.1f}× | {fmt(x['validate_text_us'])} | {x['ratio_validate']:.1f}× |")
     s, i = b["size"], b["instantiate_ms"]
     print(f"\n.wasm: {s['raw']:,} bytes raw, {s['gzip9']:,} bytes zlib level 9 in Node (≈ gzip -9 + 1.6 %; target < 153,600); "
           f"init() (fetch + compile + instantiate from 127.0.0.1): median {i['median']:.1f} ms (min {i['min']:.1f}, max {i['max']:.1f}) over 7 pages")
