@@ -66,14 +66,20 @@ if os.path.exists(rust):
         p, v, t = r.get(f"parse/{d}"), r.get(f"evaluate_value/{d}"), r.get(f"evaluate_text/{d}")
         if p and v and t:
             print(f"| {d} | {fmt(p)} | {fmt(v)} | {v / p:.1f}× | {fmt(t)} | {t / p:.1f}× |")
-    print("\n## Rust: per operation (`api::call`, largest vector input)\n")
+    print("\nSplit of `call_json`: serialising the typed answer alone, and `validate` (findings only).\n")
+    print("| document | answer → text | vs parse | validate (text) | vs parse |\n|---|---:|---:|---:|---:|")
+    for d in DOCS:
+        p, a, va = r.get(f"parse/{d}"), r.get(f"answer_to_text/{d}"), r.get(f"validate_text/{d}")
+        if p and a and va:
+            print(f"| {d} | {fmt(a)} | {a / p:.1f}× | {fmt(va)} | {va / p:.1f}× |")
+    print("\n## Rust: per operation (`api::call_text`: the answer as text, largest vector input)\n")
     print("| operation | median |\n|---|---:|")
     for k, v in sorted(r.items()):
         if k.startswith("operation/"):
             print(f"| {k.split('/', 1)[1]} | {fmt(v)} |")
-    for group, what in [("scaling_evaluate_template", "accounts in one template (evaluate)"),
-                        ("scaling_price_fleet", "scenarios (priceFleet)"),
-                        ("scaling_price_fleet_totals", "scenarios (priceFleet, rows: false, text answer)"), ("scaling_events", "events in the feed (evaluate)")]:
+    for group, what in [("scaling_evaluate_template", "accounts in one template (evaluate, text answer)"),
+                        ("scaling_price_fleet", "scenarios (priceFleet, text answer)"),
+                        ("scaling_price_fleet_totals", "scenarios (priceFleet, rows: false, text answer)"), ("scaling_events", "events in the feed (evaluate, text answer)")]:
         rows = sorted(((int(k.split("/")[1]), v) for k, v in r.items() if k.startswith(group + "/")))
         if rows:
             base = rows[0][1] / rows[0][0]

@@ -2,7 +2,7 @@
 //!
 //! - `parse` vs `evaluate_text` (parse + evaluate + serialise the answer: what every binding pays)
 //!   vs `evaluate_value` (an already parsed `Value`) on the four typical documents;
-//! - `operation`: `api::call` for every operation, on the largest vector of `tests/vectors` naming it;
+//! - `operation`: `api::call_text` for every operation, on the largest vector of `tests/vectors` naming it;
 //! - `scaling_*`: fleets of 1 → 100 000 accounts and event feeds of 10 → 30 000 events, with an item
 //!   counter, so divan prints the throughput at each size (per-item time = 1 / throughput).
 #![allow(
@@ -59,6 +59,21 @@ fn evaluate_value(b: Bencher, doc: &str) {
     b.bench(|| api::evaluate(black_box(&value)).unwrap());
 }
 
+/// Serialising the evaluation alone (what `evaluate_text` adds to parse + `evaluate_value`).
+#[divan::bench(args = DOCS)]
+fn answer_to_text(b: Bencher, doc: &str) {
+    let value: Value = serde_json::from_str(&texts()[doc]).unwrap();
+    let eval = api::evaluate(&value).unwrap();
+    b.bench(|| serde_json::to_string(black_box(&eval)).unwrap());
+}
+
+/// `validate` on text: the keystroke operation (findings only, no windows, costs or checklist text).
+#[divan::bench(args = DOCS)]
+fn validate_text(b: Bencher, doc: &str) {
+    let text = &texts()[doc];
+    b.bench(|| api::call_json("validate", black_box(text)));
+}
+
 /// The largest vector input of each operation (among those that are not refused).
 fn vector_inputs() -> &'static BTreeMap<String, Value> {
     static V: OnceLock<BTreeMap<String, Value>> = OnceLock::new();
@@ -102,25 +117,30 @@ fn vector_inputs() -> &'static BTreeMap<String, Value> {
 #[divan::bench(args = api::OPERATIONS)]
 fn operation(b: Bencher, op: &str) {
     let input = vector_inputs().get(op).cloned().unwrap_or(Value::Null);
-    b.bench(|| api::call(black_box(op), black_box(&input)));
+    b.bench(|| api::call_text(black_box(op), black_box(&input)));
 }
 
 const FLEET: &[usize] = &[1, 10, 100, 1_000, 10_000, 100_000];
 
-/// `evaluate` of an ARM template with N accounts (policy, restore and pricing of each).
-#[divan::bench(args = FLEET, sample_count = 5)]
+/// Accounts per template: up to the 10 000 a document may hold (`limits::MAX_ACCOUNTS`; beyond it
+/// the rest are reported, not evaluated, so a larger template would time the limit).
+const TEMPLATE: &[usize] = &[1, 10, 100, 1_000, 10_000];
+
+/// `evaluate` of an ARM template with N accounts (policy, restore and pricing of each), answered
+/// as text (what every binding pays).
+#[divan::bench(args = TEMPLATE, sample_count = 5)]
 fn scaling_evaluate_template(b: Bencher, n: usize) {
     let doc = inputs::template(n);
     b.counter(ItemsCount::new(n))
-        .bench(|| api::call("evaluate", black_box(&doc)));
+        .bench(|| api::call_text("evaluate", black_box(&doc)));
 }
 
-/// `priceFleet` of N one-account scenarios.
+/// `priceFleet` of N one-account scenarios, one row per account, answered as text.
 #[divan::bench(args = FLEET, sample_count = 5)]
 fn scaling_price_fleet(b: Bencher, n: usize) {
     let doc = inputs::fleet(n);
     b.counter(ItemsCount::new(n))
-        .bench(|| api::call("priceFleet", black_box(&doc)));
+        .bench(|| api::call_text("priceFleet", black_box(&doc)));
 }
 
 /// `priceFleet` of N one-account scenarios with `"rows": false`, answered as text: the engine's
@@ -135,10 +155,10 @@ fn scaling_price_fleet_totals(b: Bencher, n: usize) {
 
 const EVENTS: &[usize] = &[10, 100, 1_000, 10_000, 30_000];
 
-/// `evaluate` of a continuous account with N restorable events and a restore request.
+/// `evaluate` of a continuous account with N restorable events and a restore request (text answer).
 #[divan::bench(args = EVENTS, sample_count = 5)]
 fn scaling_events(b: Bencher, n: usize) {
     let doc = inputs::restore_with_events(n);
     b.counter(ItemsCount::new(n))
-        .bench(|| api::call("evaluate", black_box(&doc)));
+        .bench(|| api::call_text("evaluate", black_box(&doc)));
 }
