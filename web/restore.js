@@ -5,7 +5,7 @@ import { h, s, put, rich, diagnostic, get, ms, iso } from "./dom.js";
 
 const $ = (id) => document.getElementById(id);
 const DAY = 86_400_000;
-const pick = { region: null, time: null, user: false };
+const pick = { region: null, time: null, user: false, focus: null };
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
 const RA_ID = `${SUB}/providers/Microsoft.DocumentDB/locations/East US 2/restorableDatabaseAccounts/6a18b2a4-1f5e-4c1d-9a7e-0c9b1c3f2d11`;
@@ -152,6 +152,25 @@ function notRestoredItem(n) {
   );
 }
 
+const HOUR = 3_600_000;
+
+/** The time a key moves the pick to within a row's window (clamped), or null for other keys. */
+function keyStep(key, shift, current, row) {
+  const [lo, hi, now] = [ms(row.earliest), ms(row.latest), ms(current)];
+  const step = shift ? DAY : HOUR;
+  const to = {
+    ArrowLeft: now - step,
+    ArrowDown: now - step,
+    ArrowRight: now + step,
+    ArrowUp: now + step,
+    PageDown: now - DAY,
+    PageUp: now + DAY,
+    Home: lo,
+    End: hi,
+  }[key];
+  return to === undefined ? null : iso(Math.min(hi, Math.max(lo, to)));
+}
+
 function choose(ctx, region, time) {
   pick.region = region;
   pick.time = time;
@@ -270,6 +289,7 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
     const y = y0 + i * ROW;
     const rg = s("g", { class: "row", "data-region": row.region });
     rg.append(s("text", { class: "row-label", x: LEFT - 8, y: y + ROW / 2 + 4, "text-anchor": "end" }, row.region));
+    const current = pick.region === row.region && pick.time ? pick.time : row.latest;
     const band = s("rect", {
       class: "band",
       x: x(row.earliest),
@@ -277,6 +297,21 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
       width: Math.max(2, x(row.latest) - x(row.earliest)),
       height: ROW - 20,
       rx: 4,
+      // keyboard users pick with the arrow keys (hour; Shift: day), Page Up/Down (day), Home/End
+      tabindex: 0,
+      role: "slider",
+      "aria-label": `restore time in ${row.region}`,
+      "aria-valuemin": ms(row.earliest),
+      "aria-valuemax": ms(row.latest),
+      "aria-valuenow": ms(current),
+      "aria-valuetext": current,
+    });
+    band.addEventListener("keydown", (e) => {
+      const t = keyStep(e.key, e.shiftKey, current, row);
+      if (!t) return;
+      e.preventDefault();
+      pick.focus = row.region;
+      choose(ctx, row.region, t);
     });
     band.append(s("title", {}, `${row.region}: restorable from ${row.earliest} to ${row.latest}`));
     band.addEventListener("click", (e) => {
@@ -339,6 +374,12 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
     svg.append(pg);
   }
   put($("timeline"), svg);
+  // a keyboard pick re-renders the timeline: keep the focus on the band the user is moving
+  if (pick.focus) {
+    const row = [...svg.querySelectorAll(".row[data-region]")].find((g) => g.dataset.region === pick.focus);
+    row?.querySelector(".band")?.focus();
+    pick.focus = null;
+  }
 }
 
 function marker(m, px, y1, y2, labelled, labelY = 14) {

@@ -220,6 +220,17 @@ test("restore: the timeline renders the right markers and ticks; picking a point
   const [e, l] = [Date.parse(r.restoreWindow.earliest), Date.parse(r.restoreWindow.latest)];
   assert.ok(t > e && t < l, `picked ${await page.inputValue("#r-time")}`);
   assert.match(await page.locator("#r-result").textContent(), /^Valid/);
+  // the band is a keyboard slider too: End → the latest moment, ← one hour back, Home → the earliest
+  await band.focus();
+  await page.keyboard.press("End");
+  assert.equal(await page.inputValue("#r-time"), r.restoreWindow.latest);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "slider");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(Date.parse(await page.inputValue("#r-time")), l - 3_600_000);
+  assert.equal(await page.locator("#timeline .band").first().getAttribute("aria-valuetext"), await page.inputValue("#r-time"));
+  await page.keyboard.press("Home");
+  assert.equal(await page.inputValue("#r-time"), r.restoreWindow.earliest);
+  assert.match(await page.locator("#r-result").textContent(), /^(Valid|Not valid)/);
 
   // not-restored: the engine's list, with the source's values to re-apply
   assert.deepEqual(await attrs("#not-restored li", "data-setting"), r.notRestored.map((n) => n.setting));
