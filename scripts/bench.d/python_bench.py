@@ -1,6 +1,6 @@
 """Python benches (run by scripts/bench with the project's .venv and the installed wheel).
 
-python python_bench.py INPUTS_DIR overhead|fleet-native|fleet-native-totals|fleet-native-json|fleet-python|fleet-numpy|memory [N]
+python python_bench.py INPUTS_DIR overhead|fleet-native|fleet-native-totals|fleet-python|fleet-numpy|memory [N]
 
 Each mode prints one JSON line. Fleet modes run in their own process so that ru_maxrss is the
 peak of that variant alone (`rss_input_mb` is the RSS after loading the fleet, before pricing).
@@ -168,11 +168,6 @@ def fleet(mode: str) -> None:
         extra["unpriced"] = out["unpriced"]
     elif mode == "fleet-native-totals":
         out = _native.call("priceFleet", {**doc, "rows": False})
-        (t,) = [x for x in out["totals"] if x["currency"] == "USD"]
-        total = Decimal(t["monthlyTotal"])
-        extra["unpriced"] = out["unpriced"]
-    elif mode == "fleet-native-json":
-        out = json.loads(_native.call_json("priceFleet", json.dumps({**doc, "rows": False})))
         (t,) = [x for x in out["totals"] if x["currency"] == "USD"]
         total = Decimal(t["monthlyTotal"])
         extra["unpriced"] = out["unpriced"]

@@ -126,7 +126,7 @@ if f:
     py, npy = by.get("fleet-python", {}).get("seconds"), by.get("fleet-numpy", {}).get("seconds")
     for k, label in [("fleet-native", "cosmos_backup `_native.call('priceFleet')` (dicts in, one row per account out)"),
                      ("fleet-native-totals", "cosmos_backup, `\"rows\": false` (dicts in, totals out)"),
-                     ("fleet-native-json", "cosmos_backup, `json.dumps` → `call_json`, `\"rows\": false`"), ("fleet-numpy", "numpy (columns from dicts + kernel)"),
+                     ("fleet-numpy", "numpy (columns from dicts + kernel)"),
                      ("fleet-python", "pure-Python loop (Decimal)")]:
         x = by.get(k)
         if x:
