@@ -255,9 +255,9 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     };
     let mut r = Reader::default();
     let sheet = Sheet::with_user(default_sheet(), shared.as_ref(), &mut r);
+    diagnostics.append(&mut r.diags);
     // `"rows": false`: totals only. A fleet of 100 000 accounts answers in bytes, not megabytes,
     // which is what a notebook summing a fleet needs (the rows were most of the time and memory).
-    diagnostics.append(&mut r.diags);
     let rows = wants_rows(&root, &mut diagnostics);
     let mut accounts = Vec::new();
     let mut sums: BTreeMap<String, (usize, Decimal, BTreeMap<LineKind, Decimal>)> = BTreeMap::new();
