@@ -89,7 +89,7 @@ const SERIALISATION_FAILED: &str =
     "{\"error\":{\"code\":\"internal\",\"message\":\"serialisation failed\",\"diagnostics\":[]}}";
 
 /// Text form of a typed result for the `*_json` functions.
-pub(super) fn text<T: Serialize>(result: Result<T, ApiError>) -> String {
+pub(super) fn to_text<T: Serialize>(result: Result<T, ApiError>) -> String {
     AsText.emit(result)
 }
 

@@ -21,6 +21,7 @@ pub mod scenario;
 pub mod ts;
 
 pub use contract::*;
+use dispatch::to_text;
 pub use dispatch::{call, call_json, call_text, run_json, run_value};
 pub use evaluate::{Options, evaluate, evaluate_with};
 
@@ -284,10 +285,6 @@ pub fn price_fleet(value: &Value) -> Result<crate::pricing::fleet::Fleet, ApiErr
 /// `priceSheet`: the default price sheet, every price with its meter, unit, date and source.
 pub fn price_sheet() -> &'static crate::pricing::sheet::Sheet {
     crate::pricing::sheet::default_sheet()
-}
-
-fn to_text<T: Serialize>(r: Result<T, ApiError>) -> String {
-    dispatch::text(r)
 }
 
 /// Document-level findings from the text (duplicate keys) added in front of an evaluation's own.

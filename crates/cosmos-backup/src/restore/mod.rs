@@ -193,11 +193,15 @@ pub fn evaluate_account<'a>(
             account: None,
             policy: None,
         };
-        let window = src.restorable.as_ref().and_then(|_| window::continuous(s, &src, r));
-        request::check_account(s, &a.envelope, window.as_ref(), &src, r);
+        let window = match src.restorable {
+            Some(_) => window::continuous(s, &src, r),
+            None => Err(window::NoWindow::Unknown),
+        };
+        request::check_account(s, &a.envelope, &window, &src, r);
         if let Some(req) = &s.restore_request {
-            request::check(s, req, window.as_ref(), &src, r);
+            request::check(s, req, &window, &src, r);
         }
+        let window = window.ok();
         let events = events::evaluate(s, window.as_ref(), r);
         let not_restored = not_restored::checklist(not_restored::Target::NewAccount, a.api(), None, Some(&a.envelope));
         return RestoreOutcome {
@@ -213,8 +217,8 @@ pub fn evaluate_account<'a>(
     };
     let window = match p.map(|p| p.policy_type) {
         Some(PolicyType::Continuous) => window::continuous(s, &src, r),
-        Some(PolicyType::Periodic) => periodic::window(s, a, p, set, r),
-        None => None,
+        Some(PolicyType::Periodic) => periodic::window(s, a, p, set, r).ok_or(window::NoWindow::Unknown),
+        None => Err(window::NoWindow::Unknown),
     };
     if set == RuleSet::Legacy2017 {
         if let Some(node) = &s.rule_set {
@@ -222,8 +226,9 @@ pub fn evaluate_account<'a>(
         }
     }
     if let Some(req) = &s.restore_request {
-        request::check(s, req, window.as_ref(), &src, r);
+        request::check(s, req, &window, &src, r);
     }
+    let window = window.ok();
     let events = events::evaluate(s, window.as_ref(), r);
     let target = match p.map(|p| p.policy_type) {
         Some(PolicyType::Periodic) => Some(not_restored::Target::Periodic),
@@ -255,8 +260,9 @@ pub fn evaluate_other<'a>(s: &ScenarioView<'a>, found: &Found<'a>, index: usize)
             rule_set(s, &mut r);
             let window = window::continuous(s, &src, &mut r);
             if let Some(req) = &s.restore_request {
-                request::check(s, req, window.as_ref(), &src, &mut r);
+                request::check(s, req, &window, &src, &mut r);
             }
+            let window = window.ok();
             let events = events::evaluate(s, window.as_ref(), &mut r);
             let api = window::restorable_api(&found.node).unwrap_or(Api::Sql);
             let target = if request::is_in_account(s) {

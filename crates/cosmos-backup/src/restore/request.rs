@@ -1,9 +1,10 @@
 //! Restore-request validation: account-level (`createMode: Restore`) and in-account restores of
 //! deleted databases and containers. domain.md §2.3, §2.4, §3.3, §7 items 8–10.
 
+use super::SourceDocs;
 use super::rules::*;
 use super::util::{fmt, props, text};
-use super::{RestoreWindow, SourceDocs};
+use super::window::SourceWindow;
 use crate::api::scenario::ScenarioView;
 use crate::model::{Account, Api, region_key};
 use crate::node::Node;
@@ -83,7 +84,7 @@ fn children<'a>(req: &Node<'a>) -> Vec<Node<'a>> {
 pub fn check<'a>(
     s: &ScenarioView<'a>,
     req: &Node<'a>,
-    window: Option<&RestoreWindow>,
+    window: &SourceWindow,
     src: &SourceDocs<'a>,
     r: &mut Reader<'a>,
 ) {
@@ -130,7 +131,7 @@ fn api_of<'a>(src: &SourceDocs<'a>, p: &Node<'a>, envelope: &Node<'a>) -> Option
 pub fn check_account<'a>(
     s: &ScenarioView<'a>,
     envelope: &Node<'a>,
-    window: Option<&RestoreWindow>,
+    window: &SourceWindow,
     src: &SourceDocs<'a>,
     r: &mut Reader<'a>,
 ) {
@@ -219,7 +220,7 @@ fn source_id<'a>(rp: &Node<'a>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> Opt
 fn timestamp<'a>(
     s: &ScenarioView<'a>,
     rp: &Node<'a>,
-    window: Option<&RestoreWindow>,
+    window: &SourceWindow,
     src: &SourceDocs<'a>,
     region: Option<&str>,
     r: &mut Reader<'a>,
@@ -237,11 +238,11 @@ fn timestamp<'a>(
         Field::Unknown(_) => return None,
     };
     let bounds = match window {
-        Some(w) => crate::time::parse(&w.earliest).zip(crate::time::parse(&w.latest)),
-        None => {
-            // The window was computed and is empty (or the deleted source expired): no timestamp
-            // can be restored, which is not the same as a window nobody could compute.
-            if let Some(why) = no_window_reason(r) {
+        Ok(w) => crate::time::parse(&w.earliest).zip(crate::time::parse(&w.latest)),
+        // Computed and closed (empty, or the deleted source expired): no timestamp can be
+        // restored, which is not the same as a window nobody could compute.
+        Err(no) => match no.closed_because() {
+            Some(why) => {
                 r.push(REQ_TIMESTAMP_OUTSIDE.at(
                     &ts.path,
                     format!(
@@ -250,14 +251,15 @@ fn timestamp<'a>(
                     ),
                     "no restore timestamp is possible for this source; see the finding on its window",
                 ));
-            } else {
+                None
+            }
+            None => {
                 r.push(REQ_NO_SOURCE_WINDOW.at(&ts.path, format!("`restoreTimestampInUtc` is `{}`; the source's restore window is unknown", fmt(ts.value)), "add `now` and the source's `restorableAccount` (`az cosmosdb restorable-database-account show`) to the scenario to check it"));
                 return Some(ts.value);
             }
-            None
-        }
+        },
     };
-    if let (Some(w), Some((lo, hi))) = (window, bounds) {
+    if let (Ok(w), Some((lo, hi))) = (window, bounds) {
         if ts.value < lo.at || ts.value > hi.at {
             r.push(REQ_TIMESTAMP_OUTSIDE.at(
                 &ts.path,
@@ -298,19 +300,6 @@ fn timestamp<'a>(
     }
     let _ = s;
     Some(ts.value)
-}
-
-/// Why the source's window is known to be empty, when this result's findings say so.
-fn no_window_reason(r: &Reader<'_>) -> Option<&'static str> {
-    r.diags.iter().find_map(|d| {
-        if d.code == WINDOW_EMPTY.code {
-            Some("no instant satisfies every bound")
-        } else if d.code == DELETED_EXPIRED.code {
-            Some("it was deleted more than 30 days ago")
-        } else {
-            None
-        }
-    })
 }
 
 fn ttl<'a>(rp: &Node<'a>, r: &mut Reader<'a>) {
@@ -446,7 +435,7 @@ fn check_in_account<'a>(
     s: &ScenarioView<'a>,
     req: &Node<'a>,
     kids: &[Node<'a>],
-    window: Option<&RestoreWindow>,
+    window: &SourceWindow,
     src: &SourceDocs<'a>,
     r: &mut Reader<'a>,
 ) {

@@ -89,12 +89,37 @@ fn reason_source(reason: &str) -> &'static str {
     }
 }
 
-/// The continuous window of a source (restorable account and/or live account). `None` when
-/// `now` is missing, the account can no longer be restored, or no instant fits.
-pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> Option<RestoreWindow> {
+/// Why a source has no restore window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoWindow {
+    /// Nobody could compute it (no `now`, no source documents, no policy).
+    Unknown,
+    /// It was computed and no instant satisfies every bound.
+    Empty,
+    /// The deleted source is past its 30 days.
+    Expired,
+}
+
+impl NoWindow {
+    /// Why no timestamp can be restored, when the window is known to be closed (not merely unknown).
+    pub fn closed_because(self) -> Option<&'static str> {
+        match self {
+            Self::Unknown => None,
+            Self::Empty => Some("no instant satisfies every bound"),
+            Self::Expired => Some("it was deleted more than 30 days ago"),
+        }
+    }
+}
+
+/// A source's restore window, or why it has none.
+pub type SourceWindow = Result<RestoreWindow, NoWindow>;
+
+/// The continuous window of a source (restorable account and/or live account), or why there is
+/// none: `now` missing (unknown), the account can no longer be restored, or no instant fits.
+pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> SourceWindow {
     let Some(now) = s.now else {
         now_missing(s, "restore window", r);
-        return None;
+        return Err(NoWindow::Unknown);
     };
     let (tier, assumed) = tier(src);
     let rp = src.restorable.as_ref().map(props);
@@ -127,7 +152,7 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
         }
     }
 
-    let retention_start = minus_secs(now, days(tier.days()))?;
+    let retention_start = minus_secs(now, days(tier.days())).ok_or(NoWindow::Unknown)?;
     let mut e = later(
         (retention_start, "retention"),
         creation.as_ref().map(|c| (c.value, creation_reason)),
@@ -135,13 +160,16 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
     e = later(e, oldest.as_ref().map(|o| (o.value, "oldest-restorable-time")));
     let mut l = match lrt {
         Some(t) if t <= now => (t, "latest-restorable-timestamp"),
-        _ => (minus_secs(now, BACKUP_LAG_SECONDS)?, "backup-lag"),
+        _ => (
+            minus_secs(now, BACKUP_LAG_SECONDS).ok_or(NoWindow::Unknown)?,
+            "backup-lag",
+        ),
     };
     l = earlier(l, deletion.as_ref().map(|d| (d.value, "deletion")));
 
     let mut restorable_until = None;
     if let Some(d) = &deletion {
-        let until = plus_secs(d.value, days(DELETED_ACCOUNT_DAYS))?;
+        let until = plus_secs(d.value, days(DELETED_ACCOUNT_DAYS)).ok_or(NoWindow::Unknown)?;
         if now > until {
             r.push(DELETED_EXPIRED.at(
                 &d.path,
@@ -155,7 +183,7 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
                     fmt(until)
                 ),
             ));
-            return None;
+            return Err(NoWindow::Expired);
         }
         r.push(ACCOUNT_DELETED.at(
             &d.path,
@@ -182,7 +210,7 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
             ),
             "check `now`, `creationTime` and `deletionTime`: no restore timestamp is possible",
         ));
-        return None;
+        return Err(NoWindow::Empty);
     }
     let tier_name = match tier {
         Tier::Continuous7Days => "Continuous7Days",
@@ -207,7 +235,7 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
         .as_ref()
         .map(|p| region_windows(p, e, l, tier_name, r))
         .unwrap_or_default();
-    Some(RestoreWindow {
+    Ok(RestoreWindow {
         earliest: fmt(e.0),
         latest: fmt(l.0),
         tier: tier_name.to_string(),
