@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from . import _notebook
 from ._errors import ErrorDetails
-from ._results import Diagnostic, Summary, _raw, diagnostics_of
+from ._results import Rows, Diagnostic, Summary, _raw, diagnostics_of
 
 __all__ = ["Grant", "RoleSuggestion", "PermissionAnswer", "PermissionCheck", "PrincipalAccess", "AssignmentReview", "LeastPrivilegeReport"]
 
@@ -110,7 +110,7 @@ class PermissionAnswer:
 
 
 @dataclass(frozen=True)
-class PermissionCheck:
+class PermissionCheck(Rows[PermissionAnswer]):
     """The answer to ``check_permissions``: one answer per question, in order.
 
     Attributes:
@@ -143,14 +143,9 @@ class PermissionCheck:
         every = list(self.diagnostics) + [x for a in self.answers for x in a.diagnostics]
         return [x.to_dict() for x in every if x.severity == "error"]
 
-    def __len__(self) -> int:
-        return len(self.answers)
-
-    def __iter__(self) -> Iterator[PermissionAnswer]:
-        return iter(self.answers)
-
-    def __getitem__(self, index: int) -> PermissionAnswer:
-        return self.answers[index]
+    @property
+    def _rows(self) -> Tuple[PermissionAnswer, ...]:
+        return self.answers
 
     def _repr_html_(self) -> str:
         return _notebook.permissions_html(self)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 from . import _notebook
 from ._convert import money, opt_money
-from ._results import Cost, CostLine, Diagnostic, EffectivePolicy, Summary, _raw, count, diagnostics_of
+from ._results import Rows, Cost, CostLine, Diagnostic, EffectivePolicy, Summary, _raw, count, diagnostics_of
 
 __all__ = [
     "PriceResult",
@@ -59,7 +59,7 @@ class PriceResult:
 
 
 @dataclass(frozen=True)
-class Pricing:
+class Pricing(Rows[PriceResult]):
     """The answer to ``price``: one result per account of the scenario.
 
     Attributes:
@@ -80,14 +80,9 @@ class Pricing:
         """Counts over every finding (scenario-level and every result's)."""
         return count(self.diagnostics + tuple(x for r in self.results for x in r.diagnostics))
 
-    def __len__(self) -> int:
-        return len(self.results)
-
-    def __iter__(self) -> Iterator[PriceResult]:
-        return iter(self.results)
-
-    def __getitem__(self, index: int) -> PriceResult:
-        return self.results[index]
+    @property
+    def _rows(self) -> Tuple[PriceResult, ...]:
+        return self.results
 
     def to_pandas(self, by: str = "account") -> Any:
         """The prices as a ``pandas.DataFrame`` (amounts stay exact ``Decimal``s).
@@ -141,7 +136,7 @@ class ProjectedMonth:
 
 
 @dataclass(frozen=True)
-class Projection:
+class Projection(Rows[ProjectedMonth]):
     """The answer to ``project``: the monthly cost of the scenario's first account over the months.
 
     Attributes:
@@ -175,14 +170,9 @@ class Projection:
         """Counts of the findings."""
         return count(self.diagnostics)
 
-    def __len__(self) -> int:
-        return len(self.months)
-
-    def __iter__(self) -> Iterator[ProjectedMonth]:
-        return iter(self.months)
-
-    def __getitem__(self, index: int) -> ProjectedMonth:
-        return self.months[index]
+    @property
+    def _rows(self) -> Tuple[ProjectedMonth, ...]:
+        return self.months
 
     def to_pandas(self) -> Any:
         """One row per month: ``month``, ``data_size_gb``, ``regions``, ``monthly_total``,
@@ -269,7 +259,7 @@ class WhatIfOption:
 
 
 @dataclass(frozen=True)
-class WhatIf:
+class WhatIf(Rows[WhatIfOption]):
     """The answer to ``what_if``: the account priced under several policies.
 
     Attributes:
@@ -312,14 +302,9 @@ class WhatIf:
         """Counts of the findings."""
         return count(self.diagnostics)
 
-    def __len__(self) -> int:
-        return len(self.options)
-
-    def __iter__(self) -> Iterator[WhatIfOption]:
-        return iter(self.options)
-
-    def __getitem__(self, index: int) -> WhatIfOption:
-        return self.options[index]
+    @property
+    def _rows(self) -> Tuple[WhatIfOption, ...]:
+        return self.options
 
     def to_pandas(self) -> Any:
         """One row per option: label, policy, window, restore mode, availability, costs, and
@@ -417,7 +402,7 @@ class FleetTotal:
 
 
 @dataclass(frozen=True)
-class FleetPricing:
+class FleetPricing(Rows[FleetAccount]):
     """The answer to ``price_fleet``: one row per account of every scenario, and totals per currency.
 
     Attributes:
@@ -453,14 +438,9 @@ class FleetPricing:
                 return t.monthly_total
         return None
 
-    def __len__(self) -> int:
-        return len(self.accounts)
-
-    def __iter__(self) -> Iterator[FleetAccount]:
-        return iter(self.accounts)
-
-    def __getitem__(self, index: int) -> FleetAccount:
-        return self.accounts[index]
+    @property
+    def _rows(self) -> Tuple[FleetAccount, ...]:
+        return self.accounts
 
     def to_pandas(self, totals: bool = True) -> Any:
         """One row per account (``row`` = ``"account"``), then, with ``totals``, one row per
@@ -522,7 +502,7 @@ class Price:
 
 
 @dataclass(frozen=True)
-class PriceSheet:
+class PriceSheet(Rows[Price]):
     """The answer to ``price_sheet``: the engine's default prices.
 
     Attributes:
@@ -555,11 +535,9 @@ class PriceSheet:
         """The sheet's price for a region key and meter id, or None."""
         return next((p for p in self.prices if p.region == region and p.meter == meter), None)
 
-    def __len__(self) -> int:
-        return len(self.prices)
-
-    def __iter__(self) -> Iterator[Price]:
-        return iter(self.prices)
+    @property
+    def _rows(self) -> Tuple[Price, ...]:
+        return self.prices
 
     def to_pandas(self) -> Any:
         """One row per price (``unit_price`` as an exact ``Decimal``)."""

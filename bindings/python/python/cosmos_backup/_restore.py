@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from . import _notebook
 from ._convert import parse_time
 from ._errors import ErrorDetails
-from ._results import Diagnostic, NotRestored, RestoreWindow, Summary, _raw, count, diagnostics_of
+from ._results import Rows, Diagnostic, NotRestored, RestoreWindow, Summary, _raw, count, diagnostics_of
 
 __all__ = ["AccountWindow", "RestoreWindows", "RestoreRequestCheck", "NotRestoredReport", "EventRestorePoint", "EventRestorePoints"]
 
@@ -35,7 +35,7 @@ class AccountWindow:
 
 
 @dataclass(frozen=True)
-class RestoreWindows:
+class RestoreWindows(Rows[AccountWindow]):
     """The answer to ``restore_window`` and ``restore_points``: one window per account.
 
     Attributes:
@@ -56,14 +56,9 @@ class RestoreWindows:
         """Counts of the findings."""
         return count(self.diagnostics)
 
-    def __len__(self) -> int:
-        return len(self.results)
-
-    def __iter__(self) -> Iterator[AccountWindow]:
-        return iter(self.results)
-
-    def __getitem__(self, index: int) -> AccountWindow:
-        return self.results[index]
+    @property
+    def _rows(self) -> Tuple[AccountWindow, ...]:
+        return self.results
 
     def to_pandas(self) -> Any:
         """One row per account and per region window: bounds as aware datetimes, restore points counted.
@@ -126,7 +121,7 @@ class RestoreRequestCheck:
 
 
 @dataclass(frozen=True)
-class NotRestoredReport:
+class NotRestoredReport(Rows[NotRestored]):
     """One account's part of ``not_restored``: what a restore of it would not bring back.
 
     Attributes:
@@ -143,11 +138,9 @@ class NotRestoredReport:
     def from_dict(cls, d: Mapping[str, Any]) -> "NotRestoredReport":
         return cls(str(d.get("name", "")), str(d.get("path", "")), tuple(NotRestored.from_dict(x) for x in d.get("notRestored", ())))
 
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self) -> Iterator[NotRestored]:
-        return iter(self.items)
+    @property
+    def _rows(self) -> Tuple[NotRestored, ...]:
+        return self.items
 
     def _repr_html_(self) -> str:
         return _notebook.not_restored_html(self)

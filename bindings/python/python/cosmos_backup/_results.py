@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, overload
+from typing import Any, Dict, Generic, Iterator, List, Mapping, Optional, Tuple, TypeVar, overload
 
 from . import _notebook
 from ._convert import money, parse_time
@@ -36,6 +36,26 @@ __all__ = [
 
 def _raw() -> Any:
     return field(default_factory=dict, repr=False, compare=False, hash=False)
+
+
+T = TypeVar("T")
+
+
+class Rows(Generic[T]):
+    """``len()``, iteration and indexing over a result's rows: the tuple its ``_rows`` names."""
+
+    @property
+    def _rows(self) -> Tuple[T, ...]:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._rows)
+
+    def __getitem__(self, index: int) -> T:
+        return self._rows[index]
 
 
 @dataclass(frozen=True)
@@ -357,7 +377,7 @@ class AccountResult:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class Evaluation(Rows[AccountResult]):
     """The answer to ``evaluate``: one result per account found, plus document-level findings.
 
     Attributes:
@@ -404,14 +424,9 @@ class Evaluation:
             f"schema_version={self.schema_version!r})"
         )
 
-    def __len__(self) -> int:
-        return len(self.results)
-
-    def __iter__(self) -> Iterator[AccountResult]:
-        return iter(self.results)
-
-    def __getitem__(self, index: int) -> AccountResult:
-        return self.results[index]
+    @property
+    def _rows(self) -> Tuple[AccountResult, ...]:
+        return self.results
 
     def to_pandas(self, by: str = "account") -> Any:
         """The evaluation as a ``pandas.DataFrame``.
