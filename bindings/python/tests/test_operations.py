@@ -76,7 +76,8 @@ def test_check_restore_request_reports(vector: Any) -> None:
 def test_not_restored_with_current_values(vector: Any) -> None:
     (report,) = cb.not_restored(vector("restore/not-restored-current"))
     assert (report.name, len(report)) == ("orders", 16)
-    first = report.items[0]
+    first = report[0]
+    assert first is report.items[0] and [x.setting for x in report] == [x.setting for x in report.items]
     assert first.setting == "ipRules" and first.path == "/account/properties/ipRules"
     assert first.current == [{"ipAddressOrRange": "203.0.113.0/24"}]
     assert "ipRules" in report._repr_html_()
@@ -254,6 +255,7 @@ def test_price_fleet_totals_only(vector: Any) -> None:
 def test_price_sheet_typed() -> None:
     sheet = cb.price_sheet()
     assert sheet.currency == "USD" and len(sheet) > 100
+    assert sheet[0] == next(iter(sheet)) == sheet.prices[0] and sheet[-1] == sheet.prices[-1]
     p = sheet.price("australiaeast", "continuous30Days")
     assert p is not None and p.unit_price == Decimal("0.23") and p.effective_date == date(2022, 4, 1)
     pytest.importorskip("pandas")
