@@ -88,10 +88,12 @@ def case(slug, name, expect, scenario=None, text=None, operation=None):
 SYN = "input.json-syntax"
 case("json-empty", "empty text", error(SYN, ""), text="")
 case("json-whitespace", "only whitespace", error(SYN, ""), text="  \n\t ")
-case("json-trailing-comma", "a trailing comma", error(SYN), text='{"now": "2026-11-21T00:00:00Z",}')
+# ARM and `az` accept comments and trailing commas (issue #16): read, not refused.
+case("json-trailing-comma", "a trailing comma (read, as ARM reads it)", {"error": None, "schemaVersion": "1.0"}, text='{"now": "2026-11-21T00:00:00Z",}')
 case("json-single-quotes", "single-quoted strings", error(SYN), text="{'now': '2026-11-21T00:00:00Z'}")
 case("json-unquoted-key", "an unquoted key", error(SYN), text='{now: "2026-11-21T00:00:00Z"}')
-case("json-comment", "a JavaScript comment", error(SYN), text='{"account": {} /* c */}')
+case("json-comment", "a JavaScript comment (read, as ARM reads it)", {"error": None, "schemaVersion": "1.0"}, text='{"account": {} /* c */}')
+case("json-comment-unclosed", "a block comment that never closes", error(SYN), text='{"account": {}} /* c')
 case("json-truncated-string", "text cut inside a string", error(SYN), text='{"now": "2026-11')
 case("json-two-documents", "two documents one after the other", error(SYN), text="{} {}")
 case("json-bom", "a UTF-8 byte-order mark before the document", error(SYN), text="\ufeff{}")

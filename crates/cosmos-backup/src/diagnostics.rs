@@ -35,6 +35,23 @@ pub struct Diagnostic {
     pub help: String,
     /// The document and section that state the rule.
     pub source: String,
+    /// Where the finding is in the text the user wrote, for inputs given as Bicep, Terraform or
+    /// other text formats (see [`crate::formats`]); absent for JSON values, whose `path` says it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+/// A place in a text the user wrote: its file (when the input named one), 1-based line and column.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// The file the text came from (`file` of the source object), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (Unicode scalar values).
+    pub column: usize,
 }
 
 /// A catalogue entry: every diagnostic comes from exactly one rule.
@@ -60,6 +77,7 @@ impl Rule {
             message: message.into(),
             help: help.into(),
             source: self.source.to_string(),
+            location: None,
         }
     }
 }

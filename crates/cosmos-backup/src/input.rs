@@ -10,6 +10,13 @@ pub const JSON_SYNTAX: Rule = Rule {
     summary: "the input is not valid JSON",
     source: ENGINE,
 };
+/// A source object names a format the engine does not read (or this build cannot).
+pub const FORMAT_UNSUPPORTED: Rule = Rule {
+    code: "input.format-unsupported",
+    severity: Error,
+    summary: "the input is in a format the engine does not read; the help names the formats read and how to convert",
+    source: ENGINE,
+};
 /// The input is JSON but not an object or array of documents.
 pub const NOT_A_DOCUMENT: Rule = Rule {
     code: "input.not-a-document",
@@ -112,6 +119,7 @@ pub const SCENARIO_UNKNOWN_FIELD: Rule = Rule {
 /// Every input rule, for the catalogue.
 pub const RULES: &[Rule] = &[
     JSON_SYNTAX,
+    FORMAT_UNSUPPORTED,
     NOT_A_DOCUMENT,
     TOO_LARGE,
     DUPLICATE_KEY,

@@ -42,6 +42,7 @@
 
 pub mod api;
 pub mod diagnostics;
+pub mod formats;
 pub mod input;
 pub mod limits;
 pub mod locate;

@@ -74,6 +74,40 @@ impl Pointer {
             .collect()
     }
 
+    /// The pointer one level up; `None` for the root.
+    pub fn parent(&self) -> Option<Self> {
+        let (head, _) = self.0.rsplit_once('/')?;
+        Some(Self(head.to_string()))
+    }
+
+    /// True when `prefix` addresses this value or one of its ancestors (token-wise: `/a/1` is not
+    /// a prefix of `/a/10`).
+    ///
+    /// ```
+    /// use cosmos_backup::pointer::Pointer;
+    /// let p = Pointer::parse("/a/10/b").unwrap();
+    /// assert!(p.starts_with(&Pointer::parse("/a/10").unwrap()));
+    /// assert!(!p.starts_with(&Pointer::parse("/a/1").unwrap()));
+    /// ```
+    pub fn starts_with(&self, prefix: &Pointer) -> bool {
+        match self.0.strip_prefix(&prefix.0) {
+            Some(rest) => rest.is_empty() || rest.starts_with('/'),
+            None => false,
+        }
+    }
+
+    /// This pointer relative to `prefix` (`/a/b/c` less `/a` is `/b/c`), when `prefix` is an ancestor.
+    pub fn strip_prefix(&self, prefix: &Pointer) -> Option<Self> {
+        self.starts_with(prefix)
+            .then(|| Self(self.0.get(prefix.0.len()..).unwrap_or("").to_string()))
+    }
+
+    /// `prefix` followed by this pointer's tokens.
+    #[must_use]
+    pub fn under(&self, prefix: &Pointer) -> Self {
+        Self(format!("{}{}", prefix.0, self.0))
+    }
+
     /// Parses pointer text; `None` unless it is empty or starts with `/`.
     pub fn parse(text: &str) -> Option<Self> {
         (text.is_empty() || text.starts_with('/')).then(|| Self(text.to_string()))

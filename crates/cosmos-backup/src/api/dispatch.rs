@@ -95,7 +95,49 @@ pub(super) fn to_text<T: Serialize>(result: Result<T, ApiError>) -> String {
 
 /// The one dispatcher; `findings` (from the text: duplicate keys) go in front of `evaluate` and
 /// `validate` answers.
-fn dispatch<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E::Out {
+fn dispatch<E: Emit>(op: &str, input: &Value, mut findings: Vec<Diagnostic>, out: E) -> E::Out {
+    match sources::expand(input) {
+        Ok(None) => run(op, input, findings, out),
+        Ok(Some(expanded)) => {
+            findings.extend(expanded.findings.iter().cloned());
+            run(
+                op,
+                &expanded.value,
+                findings,
+                Located {
+                    out,
+                    expanded: &expanded,
+                },
+            )
+        }
+        Err(e) => out.emit::<()>(Err(e)),
+    }
+}
+
+/// Answers for inputs given as text in another format: every finding gets its `location`.
+struct Located<'x, E> {
+    out: E,
+    expanded: &'x sources::Expanded,
+}
+
+impl<E: Emit> Emit for Located<'_, E> {
+    type Out = E::Out;
+    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out {
+        let result = result.and_then(|v| serde_json::to_value(v).map_err(|e| not_json(&e.to_string())));
+        match result {
+            Ok(mut v) => {
+                self.expanded.annotate_value(&mut v);
+                self.out.emit(Ok(v))
+            }
+            Err(mut e) => {
+                self.expanded.annotate(e.diagnostics.iter_mut());
+                self.out.emit::<()>(Err(e))
+            }
+        }
+    }
+}
+
+fn run<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E::Out {
     match op {
         "evaluate" => out.emit(evaluate(input).map(|e| with_findings(e, findings))),
         "validate" => out.emit(evaluate(input).map(|e| validation(with_findings(e, findings)))),

@@ -24,8 +24,22 @@ pub struct Options {
     pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// [`evaluate`] with caller-side [`Options`].
+/// [`evaluate`] with caller-side [`Options`]. Source objects (`{"format": "bicep", "text": …}`)
+/// are converted first and every finding from them is located in their text.
 pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
+    let Some(expanded) = super::sources::expand(value)? else {
+        return evaluate_document(value, options);
+    };
+    let mut eval = evaluate_document(&expanded.value, options).map_err(|mut e| {
+        expanded.annotate(e.diagnostics.iter_mut());
+        e
+    })?;
+    expanded.annotate(eval.diagnostics.iter_mut());
+    expanded.annotate(eval.results.iter_mut().flat_map(|r| r.diagnostics.iter_mut()));
+    Ok(super::with_findings(eval, expanded.findings))
+}
+
+fn evaluate_document(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
     super::document(value)?;
     let root = Node::root(value);
     let mut diagnostics = limits::check_value(value)?;

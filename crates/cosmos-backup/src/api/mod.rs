@@ -17,6 +17,7 @@ mod contract;
 mod dispatch;
 mod evaluate;
 pub mod scenario;
+pub mod sources;
 #[cfg(feature = "ts")]
 pub mod ts;
 
@@ -55,7 +56,14 @@ pub fn parse_text(text: &str) -> Result<(Value, Vec<Diagnostic>), ApiError> {
     }
     match serde_json::from_str(text) {
         Ok(v) => Ok((v, crate::limits::duplicate_keys(text))),
-        Err(e) => Err(ApiError::from_diagnostic(syntax_error(text, &e))),
+        // ARM and `az` accept comments and trailing commas; blanking them keeps every position.
+        Err(e) => match crate::formats::jsonc::blank(text) {
+            Some(clean) => match serde_json::from_str(&clean) {
+                Ok(v) => Ok((v, crate::limits::duplicate_keys(&clean))),
+                Err(e) => Err(ApiError::from_diagnostic(syntax_error(&clean, &e))),
+            },
+            None => Err(ApiError::from_diagnostic(syntax_error(text, &e))),
+        },
     }
 }
 
@@ -77,6 +85,16 @@ fn token_around(text: &str, offset: usize, part: impl Fn(u8) -> bool) -> &str {
 }
 
 fn syntax_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let mut d = syntax_diagnostic(text, e);
+    d.location = Some(crate::diagnostics::Location {
+        file: None,
+        line: e.line(),
+        column: e.column(),
+    });
+    d
+}
+
+fn syntax_diagnostic(text: &str, e: &serde_json::Error) -> Diagnostic {
     let (line, column) = (e.line(), e.column());
     let offset = crate::limits::offset_of(text, line, column);
     let message = e.to_string();
