@@ -305,3 +305,37 @@ def test_gil_is_released_during_batch() -> None:
         t.join()
     # With the GIL held for the whole batch the spinner would barely advance (switch interval 5 ms).
     assert during > 1000
+
+
+def test_source_objects_are_read_and_findings_located(tmp_path: Path) -> None:
+    # An ARM template with comments (as `az deployment group validate` accepts it) and a
+    # parameters file that sets the interval below the 60-minute minimum.
+    template = (
+        "{\n"
+        "  // the account\n"
+        '  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n'
+        '  "contentVersion": "1.0.0.0",\n'
+        '  "resources": [{"type": "Microsoft.DocumentDB/databaseAccounts", "name": "orders",\n'
+        '    "properties": {"backupPolicy": {"type": "Periodic",\n'
+        '      "periodicModeProperties": {"backupIntervalInMinutes": 30}}}}]\n'
+        "}\n"
+    )
+    path = tmp_path / "azuredeploy.jsonc"
+    path.write_text(template, encoding="utf-8")
+    ev = cb.evaluate(account=cb.source_file(str(path)), now=datetime(2026, 11, 21, tzinfo=timezone.utc))
+    d = ev.results[0].diagnostics[0]
+    assert d.code == "periodic.interval-below-minimum"
+    assert d.location == cb.Location(7, 61, str(path))
+    assert d.to_dict()["location"] == {"file": str(path), "line": 7, "column": 61}
+    # A plain dict has no text, so no location.
+    plain = cb.evaluate(account={"properties": {"backupPolicy": {"type": "Periodic",
+        "periodicModeProperties": {"backupIntervalInMinutes": 30}}}})
+    assert plain.results[0].diagnostics[0].location is None
+    assert "location" not in plain.results[0].diagnostics[0].to_dict()
+
+
+def test_unknown_source_format_is_an_input_error() -> None:
+    with pytest.raises(cb.InputError) as e:
+        cb.evaluate(account=cb.source("x", "cobol"))
+    assert e.value.code == "input.format-unsupported"
+    assert e.value.errors()[0]["path"] == "/account/format"

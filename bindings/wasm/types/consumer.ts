@@ -35,6 +35,9 @@ export async function main(): Promise<void> {
   const codes: string[] = rules().map((r) => r.code);
   const where: { line: number; column: number } | null = locate({ text: "{}", pointer: "" });
   const ops: Operation[] = operations();
+  const fromText: Evaluation = evaluate({ now: "2026-11-21T00:00:00Z", account: { format: "jsonc", file: "a.jsonc", text: "{} // empty" } });
+  const line: number | undefined = fromText.results[0]?.diagnostics[0]?.location?.line;
+  const file: string | undefined = fromText.diagnostics[0]?.location?.file;
   const v = call("validate", scenario);
   const alsoValid: boolean = v.valid;
   const w: Evaluation = web.evaluate(scenario);
@@ -47,7 +50,7 @@ export async function main(): Promise<void> {
     const path: string | undefined = e2.diagnostics[0]?.path;
     console.log(code, path);
   }
-  console.log(first, severity, tier, monthly, valid, kinds, codes, where, ops, alsoValid, w, b);
+  console.log(first, severity, tier, monthly, valid, kinds, codes, where, ops, alsoValid, w, b, line, file);
 }
 
 // @ts-expect-error: an unknown operation name is a type error

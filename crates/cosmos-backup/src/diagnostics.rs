@@ -38,6 +38,7 @@ pub struct Diagnostic {
     /// Where the finding is in the text the user wrote, for inputs given as Bicep, Terraform or
     /// other text formats (see [`crate::formats`]); absent for JSON values, whose `path` says it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub location: Option<Location>,
 }
 
@@ -47,6 +48,7 @@ pub struct Diagnostic {
 pub struct Location {
     /// The file the text came from (`file` of the source object), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(optional))]
     pub file: Option<String>,
     /// 1-based line.
     pub line: usize,

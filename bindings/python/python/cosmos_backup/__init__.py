@@ -38,11 +38,13 @@ from ._api import (
     restore_points,
     restore_window,
     rules,
+    source,
+    source_file,
     validate,
     what_if,
 )
 from ._convert import Document, scenario
-from ._errors import CosmosBackupError, ErrorDetails, InputError, InternalError, ValidationError
+from ._errors import CosmosBackupError, ErrorDetails, InputError, InternalError, LocationDetails, ValidationError
 from ._permissions import (
     AssignmentReview,
     Grant,
@@ -79,6 +81,7 @@ from ._results import (
     Cost,
     CostLine,
     Diagnostic,
+    Location,
     EffectivePolicy,
     Evaluation,
     Fleet,
@@ -105,6 +108,8 @@ __all__ = [
     "Cost",
     "CostLine",
     "Diagnostic",
+    "Location",
+    "LocationDetails",
     "Document",
     "EffectivePolicy",
     "ErrorDetails",
@@ -164,6 +169,8 @@ __all__ = [
     "restore_points",
     "restore_window",
     "rules",
+    "source",
+    "source_file",
     "scenario",
     "validate",
     "what_if",

@@ -43,6 +43,8 @@ __all__ = [
     "price_sheet",
     "linear_growth",
     "compound_growth",
+    "source",
+    "source_file",
 ]
 
 #: A number the engine reads exactly: an ``int``, a ``Decimal`` or a decimal string (``"12.5"``).
@@ -50,6 +52,67 @@ Number = Union[int, Decimal, str]
 
 #: The engine's operations (``cosmos_backup::api::OPERATIONS``); each has a function here.
 OPERATIONS: Tuple[str, ...] = tuple(_native.OPERATIONS)
+
+
+def source(
+    text: str,
+    format: Optional[str] = None,
+    *,
+    file: Optional[str] = None,
+    parameters: Optional[Union[Dict[str, Any], Sequence[Dict[str, Any]]]] = None,
+    modules: Optional[Mapping[str, str]] = None,
+) -> Dict[str, Any]:
+    """A source object: a text in any format the engine reads, to pass wherever a document goes.
+
+    Args:
+        text (str): The file's text (Bicep, Terraform, JSON with comments, a parameters file...).
+        format (str | None): ``"json"``, ``"jsonc"``, ``"bicep"``, ``"bicepparam"``, ``"terraform"``
+            or ``"tfvars"``; ``None`` lets the engine pick it from ``file``'s extension.
+        file (str | None): The file name, shown in each finding's ``location``.
+        parameters: The parameters file(s) for a template (``source(...)`` objects).
+        modules (Mapping[str, str] | None): Texts of the local Bicep modules, by the path written in
+            the ``module`` declaration.
+
+    Returns:
+        dict: ``{"format", "text", "file", "parameters", "modules"}`` (only the keys given).
+
+    Example:
+        >>> ev = evaluate(account=source('{"properties": {"backupPolicy": {"type": "Periodic",\n'
+        ...     ' "periodicModeProperties": {"backupIntervalInMinutes": 30}}}} // a comment', file="a.jsonc"))
+        >>> d = ev.results[0].diagnostics[0]
+        >>> d.code, str(d.location)
+        ('periodic.interval-below-minimum', 'a.jsonc:2:56')
+    """
+    out: Dict[str, Any] = {"text": text}
+    if format is not None:
+        out["format"] = format
+    if file is not None:
+        out["file"] = file
+    if parameters is not None:
+        out["parameters"] = parameters
+    if modules is not None:
+        out["modules"] = dict(modules)
+    return out
+
+
+def source_file(path: str, *, parameters: Optional[str] = None, format: Optional[str] = None) -> Dict[str, Any]:
+    """:func:`source` for a file on disk (its format from the extension unless ``format`` is given).
+
+    Local Bicep modules are not followed here (pass their texts with :func:`source`'s ``modules``);
+    the ``cosmos-backup`` command follows them.
+
+    Args:
+        path (str): The file (``main.bicep``, ``main.tf``, ``azuredeploy.json``...).
+        parameters (str | None): A parameters file to apply (``.json``, ``.bicepparam``, ``.tfvars``).
+        format (str | None): Overrides the format the extension selects.
+
+    Returns:
+        dict: The source object.
+    """
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    params = source_file(parameters) if parameters is not None else None
+    return source(text, format, file=path, parameters=params)
 
 
 def _text(document: Any) -> Optional[str]:

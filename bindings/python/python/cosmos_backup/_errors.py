@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, List, Literal, Mapping, Sequence, Tuple, TypedDict
+from typing import Any, List, Literal, Mapping, Optional, Sequence, Tuple, TypedDict
 
 __all__ = [
     "ErrorDetails",
+    "LocationDetails",
     "CosmosBackupError",
     "InputError",
     "ValidationError",
@@ -14,7 +15,15 @@ __all__ = [
 
 
 
-class ErrorDetails(TypedDict):
+class LocationDetails(TypedDict):
+    """Where a finding is in the text you wrote (Bicep, Terraform, JSON text): ``file`` may be ``None``."""
+
+    file: Optional[str]
+    line: int
+    column: int
+
+
+class ErrorDetails(TypedDict, total=False):
     """One finding, as ``CosmosBackupError.errors()`` returns it.
 
     Keys:
@@ -24,6 +33,8 @@ class ErrorDetails(TypedDict):
         message: One line naming the field and your value.
         help: What to do about it.
         source: The document and section that state the rule.
+        location: Where the finding is in the text you wrote (inputs given as text or as a
+            ``{"format", "text"}`` source object); absent for plain values.
     """
 
     code: str
@@ -32,10 +43,11 @@ class ErrorDetails(TypedDict):
     message: str
     help: str
     source: str
+    location: LocationDetails
 
 
 def _details(d: Mapping[str, Any]) -> ErrorDetails:
-    return ErrorDetails(
+    e = ErrorDetails(
         code=str(d.get("code", "")),
         severity=d.get("severity", "error"),
         path=str(d.get("path", "")),
@@ -43,6 +55,10 @@ def _details(d: Mapping[str, Any]) -> ErrorDetails:
         help=str(d.get("help", "")),
         source=str(d.get("source", "")),
     )
+    loc = d.get("location")
+    if isinstance(loc, Mapping):
+        e["location"] = LocationDetails(file=loc.get("file"), line=int(loc.get("line", 0)), column=int(loc.get("column", 0)))
+    return e
 
 
 class CosmosBackupError(ValueError):

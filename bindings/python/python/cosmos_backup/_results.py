@@ -13,9 +13,10 @@ from typing import Any, Dict, Generic, Iterator, List, Mapping, Optional, Tuple,
 
 from . import _notebook
 from ._convert import money, parse_time
-from ._errors import ErrorDetails, _details
+from ._errors import ErrorDetails, LocationDetails, _details
 
 __all__ = [
+    "Location",
     "Diagnostic",
     "Summary",
     "EffectivePolicy",
@@ -59,6 +60,18 @@ class Rows(Generic[T]):
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a finding is in the text you wrote: its file (when named), 1-based line and column."""
+
+    line: int
+    column: int
+    file: Optional[str] = None
+
+    def __str__(self) -> str:
+        return f"{self.file + ':' if self.file else ''}{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding.
 
@@ -69,6 +82,8 @@ class Diagnostic:
         message (str): One line naming the field and your value.
         help (str): What to do about it.
         source (str): The document and section that state the rule.
+        location (Location | None): Where it is in the text you wrote (Bicep, Terraform, JSON
+            text, ``{"format", "text"}`` source objects); ``None`` for plain values.
     """
 
     code: str
@@ -77,15 +92,18 @@ class Diagnostic:
     message: str
     help: str
     source: str
+    location: Optional[Location] = None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Diagnostic":
         e = _details(d)
-        return cls(e["code"], e["severity"], e["path"], e["message"], e["help"], e["source"])
+        loc = e.get("location")
+        location = Location(loc["line"], loc["column"], loc["file"]) if loc else None
+        return cls(e["code"], e["severity"], e["path"], e["message"], e["help"], e["source"], location)
 
     def to_dict(self) -> ErrorDetails:
         """The finding as an ``ErrorDetails`` TypedDict."""
-        return ErrorDetails(
+        e = ErrorDetails(
             code=self.code,
             severity=self.severity,  # type: ignore[typeddict-item]
             path=self.path,
@@ -93,9 +111,13 @@ class Diagnostic:
             help=self.help,
             source=self.source,
         )
+        if self.location is not None:
+            e["location"] = LocationDetails(file=self.location.file, line=self.location.line, column=self.location.column)
+        return e
 
     def __str__(self) -> str:
-        return f"{self.severity} {self.code} at {self.path or '(document)'}: {self.message}"
+        where = f" ({self.location})" if self.location else ""
+        return f"{self.severity} {self.code} at {self.path or '(document)'}{where}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,22 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** An Azure document in any shape the readers know: an ARM resource or template, a REST spec
  * example, `az` CLI or PowerShell output, an array of them or a `{"value": [...]}` list. */
 export type AzureDocument = { [key: string]: Json } | Json[];
-/** What `evaluate`, `validate` and `read` take: a scenario, or a bare Azure document. */
-export type Input = Scenario | AzureDocument;
+/** A text in any format the engine reads, given in place of a document (`account`, `current`,
+ * the whole input): its findings carry a `location` in that text. */
+export interface Source {
+  /** The format; when left out, `file`'s extension selects it. */
+  format?: "json" | "jsonc" | "bicep" | "bicepparam" | "terraform" | "tfvars";
+  /** The file's text. */
+  text: string;
+  /** The file name, shown in each finding's `location`. */
+  file?: string;
+  /** The parameters file(s) of a template (`.json`, `.bicepparam`, `.tfvars`). */
+  parameters?: Source | Source[];
+  /** Texts of local Bicep modules, by the path the `module` declaration writes. */
+  modules?: { [path: string]: string };
+}
+/** What `evaluate`, `validate` and `read` take: a scenario, a bare Azure document, or a source. */
+export type Input = Scenario | Source | AzureDocument;
 "#;
 
 /// A scenario: the document plus the facts an answer depends on (`now` is always an input).
@@ -29,11 +43,11 @@ pub struct Scenario {
     /// The instant the question is asked at (RFC 3339).
     #[tsify(optional)]
     now: Option<String>,
-    /// The account document, in any shape.
-    #[tsify(optional, type = "AzureDocument")]
+    /// The account document, in any shape, or a source text.
+    #[tsify(optional, type = "Source | AzureDocument")]
     account: Option<()>,
     /// The account as it is now, when `account` is a proposed change.
-    #[tsify(optional, type = "AzureDocument")]
+    #[tsify(optional, type = "Source | AzureDocument")]
     current: Option<()>,
     /// A restorable database account.
     #[tsify(optional, type = "AzureDocument")]
