@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fills fuzz/corpus/<target>/ with seeds: every shared fixture (../shared, not copied into the
-# repo) and every vector's input. The corpus directory is not committed (see .gitignore).
+# Fills fuzz/corpus/<target>/ with seeds: every fixture in tests/fixtures (and tests/realworld)
+# and every vector's input. The corpus directory is not committed (see .gitignore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SHARED="${SHARED:-../shared}"
+SHARED="${SHARED:-tests}"
 for t in read evaluate timestamp locate restore_request events pricing permissions; do mkdir -p "fuzz/corpus/$t"; done
 python3 - "$SHARED" <<'PY'
 import hashlib, json, os, pathlib, re, sys

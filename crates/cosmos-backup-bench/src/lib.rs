@@ -74,7 +74,7 @@ pub fn small_periodic() -> Value {
 pub fn get_body_text() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures/azure/specs-2025-10-15_CosmosDBDatabaseAccountGet.json"
+        "/../../tests/fixtures/azure/specs-2025-10-15_CosmosDBDatabaseAccountGet.json"
     );
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }

@@ -177,7 +177,7 @@ fn call_runs_any_operation() {
 fn read_lists_objects() {
     let o = run(&[
         "read",
-        "../shared/fixtures/azure/specs-2025-10-15_CosmosDBRestorableDatabaseAccountList.json",
+        "tests/fixtures/azure/specs-2025-10-15_CosmosDBRestorableDatabaseAccountList.json",
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("RestorableAccount"), "{}", stdout(&o));

@@ -1,4 +1,4 @@
-//! The documents every rule cites. Keys follow `shared/reference/domain.md` §11.
+//! The documents every rule cites. Keys follow `docs/domain.md` §11.
 //!
 //! A diagnostic's `source` is one of these strings, so a reader can always find the sentence
 //! a rule comes from. Where sources disagree, the newest Microsoft document wins and the
@@ -62,6 +62,6 @@ pub const SPEC_R: &str = "[SPEC-R] Azure REST API spec, Microsoft.DocumentDB sta
 pub const TF: &str = "[TF] terraform-provider-azurerm, cosmosdb_account backup block";
 /// This engine's own input rules (JSON, timestamps, limits).
 pub const ENGINE: &str = "[ENGINE] cosmos-backup input rules (README, \"Inputs\")";
-/// The Azure Retail Prices API snapshot and the price-point report (shared/reference/pricing.md).
+/// The Azure Retail Prices API snapshot and the price-point report (docs/reference/pricing.md).
 pub const PRICES: &str =
     "[PRICES] Azure Retail Prices API snapshot (14 regions, USD) and pricing.md §2, via the default price sheet";

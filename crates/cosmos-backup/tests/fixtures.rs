@@ -1,4 +1,4 @@
-//! Every JSON file in ../shared/fixtures is read without a false error, file by file.
+//! Every JSON file in tests/fixtures is read without a false error, file by file.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,13 +13,13 @@ use cosmos_backup::diagnostics::Severity;
 use std::path::PathBuf;
 
 fn fixtures_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
 fn fixture_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for sub in ["azure", "peers"] {
-        for e in std::fs::read_dir(fixtures_dir().join(sub)).expect("shared/fixtures is beside the checkout") {
+        for e in std::fs::read_dir(fixtures_dir().join(sub)).expect("tests/fixtures is in the repository") {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "json") {
                 files.push(p);
@@ -35,7 +35,7 @@ fn every_fixture_reads_without_a_false_error() {
     let files = fixture_files();
     assert!(
         files.len() >= 50,
-        "expected the 54 shared fixtures, found {}",
+        "expected the 54 fixtures, found {}",
         files.len()
     );
     let mut failures = Vec::new();
@@ -50,7 +50,7 @@ fn every_fixture_reads_without_a_false_error() {
             .filter(|d| d.severity == Severity::Error)
             .map(|d| format!("{} at {}", d.code, d.path))
             .collect();
-        // Every shared fixture is a valid Azure document: any error is a false one.
+        // Every fixture is a valid Azure document: any error is a false one.
         if !errors.is_empty() {
             failures.push(format!("{name}: {errors:?}"));
         }

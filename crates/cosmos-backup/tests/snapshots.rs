@@ -1,4 +1,4 @@
-//! Reviewed snapshots of the evaluation of every shared fixture (at a fixed `now`).
+//! Reviewed snapshots of the evaluation of every fixture in tests/fixtures (at a fixed `now`).
 //! Values are asserted elsewhere (vectors, unit tests); these catch unreviewed changes in whole outputs.
 #![allow(
     clippy::unwrap_used,
@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 #[test]
 fn every_fixture_evaluation_is_reviewed() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
     let now = cosmos_backup::time::parse("2026-11-21T00:00:00Z").unwrap().at;
     let mut files: Vec<PathBuf> = ["azure", "peers"]
         .iter()

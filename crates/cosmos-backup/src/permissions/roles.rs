@@ -335,7 +335,7 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> serde_json::Value {
-        let p = format!("{}/../../../shared/fixtures/azure/{name}", env!("CARGO_MANIFEST_DIR"));
+        let p = format!("{}/../../tests/fixtures/azure/{name}", env!("CARGO_MANIFEST_DIR"));
         serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
     }
 

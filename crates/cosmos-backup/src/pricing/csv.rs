@@ -1,5 +1,5 @@
 //! The embedded price data: the Azure Retail Prices snapshot, byte-for-byte as in
-//! `shared/reference/azure_retail_prices_cosmos_backup.csv` (`data/prices.csv`), plus
+//! `tests/fixtures/azure_retail_prices_cosmos_backup.csv` (`data/prices.csv`), plus
 //! `data/prices-supplement.csv` for the two regions the snapshot lacks (westus, eastus), each
 //! row naming its own source. Both are compiled in with `include_str!`: no file I/O at run time.
 //!

@@ -580,7 +580,7 @@ mod tests {
     #[test]
     fn embedded_snapshot_equals_the_shared_csv() {
         let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/reference/azure_retail_prices_cosmos_backup.csv");
+            .join("../../tests/fixtures/azure_retail_prices_cosmos_backup.csv");
         let text = std::fs::read_to_string(shared).unwrap();
         assert_eq!(super::super::csv::SNAPSHOT, text);
     }
