@@ -33,11 +33,7 @@ fn fixture_files() -> Vec<PathBuf> {
 #[test]
 fn every_fixture_reads_without_a_false_error() {
     let files = fixture_files();
-    assert!(
-        files.len() >= 50,
-        "expected the 54 fixtures, found {}",
-        files.len()
-    );
+    assert!(files.len() >= 50, "expected the 54 fixtures, found {}", files.len());
     let mut failures = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
