@@ -201,7 +201,7 @@ pub fn check_account<'a>(
     // With the source's regions known, every target region is checked against them; without
     // them, only a `location` that differs from the `restoreSource` region is worth a warning
     // (a restore may target a read region the source had).
-    if !super::target::regions(a, ts, src, r) {
+    if !super::target::regions(a, ts, source.as_ref().map(|id| id.location.as_str()), src, r) {
         location_mismatch(source.as_ref(), &location, r);
     }
     ttl(&rp, r);

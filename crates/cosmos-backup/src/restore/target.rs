@@ -4,7 +4,7 @@
 use super::SourceDocs;
 use super::request::SourceId;
 use super::rules::*;
-use super::util::fmt;
+use super::util::{fmt, props, text};
 use super::window::{RegionSpan, region_spans};
 use crate::api::scenario::ScenarioView;
 use crate::model::{Account, region_key};
@@ -40,8 +40,16 @@ fn span_text(span: &RegionSpan) -> String {
 }
 
 /// Checks every target region against the source's `restorableLocations`. Returns false when the
-/// source's regions are unknown (nothing was checked).
-pub fn regions<'a>(a: &Account<'a>, at: Option<DateTime<Utc>>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> bool {
+/// source's regions are unknown (nothing was checked). `checked` is a region already judged at
+/// the restore timestamp (the `restoreSource` region, reported as `region-absent`): it is skipped
+/// so one fact gives one finding.
+pub fn regions<'a>(
+    a: &Account<'a>,
+    at: Option<DateTime<Utc>>,
+    checked: Option<&str>,
+    src: &SourceDocs<'a>,
+    r: &mut Reader<'a>,
+) -> bool {
     let spans = src.restorable.as_ref().map(region_spans).unwrap_or_default();
     if spans.is_empty() {
         return false;
@@ -53,8 +61,12 @@ pub fn regions<'a>(a: &Account<'a>, at: Option<DateTime<Utc>>, src: &SourceDocs<
             .join(", ")
     };
     // Each field is reported on its own: fixing `location` alone leaves `locations` wrong.
+    let skip = checked.filter(|_| at.is_some()).map(region_key);
     for (name, node) in target_regions(a) {
         let key = region_key(&name);
+        if skip.as_ref() == Some(&key) {
+            continue;
+        }
         let field = node.path.as_str().rsplit('/').next().unwrap_or("location").to_string();
         match spans.iter().find(|(n, _, _)| region_key(n) == key) {
             None => {
@@ -161,8 +173,13 @@ pub fn exists<'a>(s: &ScenarioView<'a>, a: &Account<'a>, src: &SourceDocs<'a>, r
         _ => true,
     };
     let mut existing: Vec<Option<String>> = s.current.as_ref().map(account_names).unwrap_or_default();
-    // The live source account counts only when the request names it (a nameless request is not it).
-    if let (Some(n), Some(_)) = (src.account.as_ref().and_then(Account::name), target) {
+    // The live source account counts only when the request names it (a nameless request is not
+    // it), and only while it lives: a deleted account's name is free again.
+    let deleted = src
+        .restorable
+        .as_ref()
+        .is_some_and(|n| text(&props(n), "deletionTime").is_some());
+    if let (Some(n), Some(_), false) = (src.account.as_ref().and_then(Account::name), target, deleted) {
         existing.push(Some(n.to_string()));
     }
     let Some(hit) = existing.iter().find(|n| same(n)) else {
