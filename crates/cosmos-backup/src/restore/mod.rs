@@ -18,6 +18,7 @@
 
 pub mod events;
 pub mod existence;
+pub mod in_account;
 pub mod not_restored;
 pub mod operations;
 pub mod periodic;
