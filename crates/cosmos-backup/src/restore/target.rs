@@ -14,7 +14,8 @@ use crate::values::{Reader, clip};
 use chrono::{DateTime, Utc};
 
 /// The regions the restored account asks for: `location`, then each `locations[].locationName`,
-/// each with the field it was read from.
+/// each with the field it was read from. Template expressions (`[resourceGroup().location]`) name
+/// no region the engine can judge, so they are left out.
 fn target_regions<'a>(a: &Account<'a>) -> Vec<(String, Node<'a>)> {
     let mut out: Vec<(String, Node<'a>)> = Vec::new();
     if let Some(l) = a.envelope.get("location").filter(|l| l.as_str().is_some()) {
@@ -24,6 +25,7 @@ fn target_regions<'a>(a: &Account<'a>) -> Vec<(String, Node<'a>)> {
         let field = reg.node.get_any(&["locationName", "location"]).unwrap_or(reg.node);
         out.push((reg.name, field));
     }
+    out.retain(|(name, _)| !name.trim_start().starts_with('['));
     out
 }
 
