@@ -319,7 +319,9 @@ pub fn answer(q: &Node<'_>, inputs: &Inputs, default_source: Option<&str>) -> An
     let (Some(alt), Some(outs)) = (alternatives.get(best), outcomes.get(best)) else {
         return a;
     };
-    a.allowed = missing_count(outs) == 0;
+    // Roles can't make a cross-subscription restore possible.
+    let impossible = a.diagnostics.iter().any(|d| d.code == CROSS_SUBSCRIPTION.code);
+    a.allowed = missing_count(outs) == 0 && !impossible;
     a.granted_by = granted_by(alt, outs, inputs);
     if a.allowed && ask == "changeRetention" && alt.first().is_some_and(|n| n.action == BACKUP) {
         let alt_write = alternatives
@@ -441,6 +443,11 @@ fn needs(ask: &str, q: &Node<'_>, default_source: Option<&str>, diags: &mut Vec<
             if target.kind != ScopeKind::ResourceGroup {
                 diags.push(INVALID_QUESTION.at(&tn.path, format!("`targetResourceGroup` is a {} scope, `{}`", target.kind.label(), clip(&t)), "give the resource group the restored account is created in: `/subscriptions/{sub}/resourceGroups/{name}`"));
                 return None;
+            }
+            if let (Some(ss), Some(ts)) = (scope.subscription(), target.subscription()) {
+                if ss != ts {
+                    diags.push(CROSS_SUBSCRIPTION.at(&tn.path, format!("`targetResourceGroup` is in subscription `{ts}` but the source restorable account is in `{ss}`"), format!("pick a target resource group in subscription `{ss}`: a restore can't cross subscriptions, whatever the roles")));
+                }
             }
             let mut v: Vec<Need> = SOURCE_ACTIONS.iter().map(|x| need(*x, &scope, Side::Source)).collect();
             v.extend(TARGET_ACTIONS.iter().map(|x| need(*x, &target, Side::Target)));

@@ -2,7 +2,7 @@
 
 use super::roles::ROLES_GENERAL;
 use crate::diagnostics::{Rule, Severity::*};
-use crate::sources::{ENGINE, PBR, PERM, PMI, ROLES};
+use crate::sources::{ENGINE, OBR, PBR, PERM, PMI, ROLES};
 
 /// The principal lacks a documented action at the scope it is needed.
 pub const MISSING_ACTION: Rule = Rule {
@@ -110,6 +110,14 @@ pub const BROADER_THAN_DOCUMENTED: Rule = Rule {
     source: PERM,
 };
 
+/// A restore question whose target resource group is in another subscription than the source.
+pub const CROSS_SUBSCRIPTION: Rule = Rule {
+    code: "permissions.cross-subscription-restore",
+    severity: Error,
+    summary: "a continuous-backup restore stays in the source's subscription: no role assignment allows a target in another subscription",
+    source: OBR,
+};
+
 /// Every permission rule, for the catalogue.
 pub const RULES: &[Rule] = &[
     MISSING_ACTION,
@@ -127,4 +135,5 @@ pub const RULES: &[Rule] = &[
     RETENTION_VIA_BACKUP_OPERATOR,
     MORE_THAN_NEEDED,
     BROADER_THAN_DOCUMENTED,
+    CROSS_SUBSCRIPTION,
 ];

@@ -17,12 +17,16 @@
 //! ```
 
 pub mod events;
+pub mod existence;
+pub mod in_account;
 pub mod not_restored;
 pub mod operations;
 pub mod periodic;
 pub mod postgres;
 pub mod request;
+pub mod resources;
 pub mod rules;
+pub mod target;
 mod util;
 pub mod window;
 
@@ -197,7 +201,7 @@ pub fn evaluate_account<'a>(
             Some(_) => window::continuous(s, &src, r),
             None => Err(window::NoWindow::Unknown),
         };
-        request::check_account(s, &a.envelope, &window, &src, r);
+        request::check_account(s, a, &window, &src, r);
         if let Some(req) = &s.restore_request {
             request::check(s, req, &window, &src, r);
         }
@@ -226,7 +230,12 @@ pub fn evaluate_account<'a>(
         }
     }
     if let Some(req) = &s.restore_request {
-        request::check(s, req, &window, &src, r);
+        // A periodic source has no restorable account: checking the request's timestamp against
+        // its snapshots would answer a question the service never asks.
+        match p.filter(|p| p.policy_type == PolicyType::Periodic) {
+            Some(pp) => request::periodic_source(req, pp, r),
+            None => request::check(s, req, &window, &src, r),
+        }
     }
     let window = window.ok();
     let events = events::evaluate(s, window.as_ref(), r);
@@ -285,7 +294,7 @@ pub fn evaluate_other<'a>(s: &ScenarioView<'a>, found: &Found<'a>, index: usize)
             )
         }
         Kind::PostgresCluster => {
-            let (window, not_restored) = postgres::evaluate(s, &found.node, &mut r);
+            let (window, not_restored) = postgres::evaluate(s, &found.node, found.scope.example.as_ref(), &mut r);
             let name = found.node.get("name").and_then(|n| n.as_str().map(str::to_string));
             let outcome = RestoreOutcome {
                 window,

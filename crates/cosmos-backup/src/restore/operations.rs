@@ -126,7 +126,9 @@ pub fn check_restore_request(scenario: &Value) -> Result<RequestAnswer, ApiError
     let eval = evaluate(scenario)?;
     let diagnostics: Vec<Diagnostic> = all(&eval)
         .filter(|d| {
+            // A cluster restore is a request too: its window and placement findings count.
             d.code.starts_with("restore-request.")
+                || d.code.starts_with("postgres.restore-")
                 || d.path.as_str().starts_with("/restoreRequest")
                 || d.path.as_str().contains("/restoreParameters")
         })

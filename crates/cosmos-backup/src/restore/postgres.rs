@@ -11,7 +11,7 @@ use crate::model::Api;
 use crate::node::Node;
 use crate::read::Kind;
 use crate::sources;
-use crate::values::Reader;
+use crate::values::{Reader, clip};
 
 /// Days of point-in-time restore for every cluster ([PGB]).
 pub const RETENTION_DAYS: i64 = 35;
@@ -40,6 +40,7 @@ fn current_cluster<'a>(s: &ScenarioView<'a>) -> Option<Node<'a>> {
 pub fn evaluate<'a>(
     s: &ScenarioView<'a>,
     cluster: &Node<'a>,
+    example: Option<&Node<'a>>,
     r: &mut Reader<'a>,
 ) -> (Option<RestoreWindow>, Vec<NotRestored>) {
     let p = props(cluster);
@@ -88,6 +89,7 @@ pub fn evaluate<'a>(
             ));
         }
     }
+    restore_scope(cluster, &p, example, r);
     r.push(PG_NOT_RESTORABLE_DELETED.at(
         &cluster.path,
         "a deleted cluster can't be restored",
@@ -97,6 +99,56 @@ pub fn evaluate<'a>(
     let list = not_restored::checklist(Target::Postgres, Api::Postgresql, None, None);
     let list = not_restored::with_cluster_values(list, &p);
     (window, list)
+}
+
+/// `(subscription, resource group)` of a resource id, lower-cased for comparison.
+fn sub_and_group(id: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = id.split('/').filter(|x| !x.is_empty()).collect();
+    match parts.as_slice() {
+        [s, sub, g, rg, ..] if s.eq_ignore_ascii_case("subscriptions") && g.eq_ignore_ascii_case("resourceGroups") => {
+            Some(((*sub).to_string(), (*rg).to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// Where the restored cluster is created: its `id`, else a REST example's `subscriptionId` and
+/// `resourceGroupName` parameters.
+fn target_scope<'a>(cluster: &Node<'a>, example: Option<&Node<'a>>) -> Option<((String, String), Node<'a>)> {
+    if let Some(id) = cluster.get("id") {
+        if let Some(t) = id.as_str().and_then(sub_and_group) {
+            return Some((t, id));
+        }
+    }
+    let params = example?.get("parameters")?;
+    let sub = text(&params, "subscriptionId")?.to_string();
+    let rg = params.get("resourceGroupName")?;
+    Some(((sub, rg.as_str()?.to_string()), rg))
+}
+
+/// A restore (`sourceResourceId` given) creates the new cluster "in the same … subscription, and
+/// resource group as the original" ([PGB]).
+fn restore_scope<'a>(cluster: &Node<'a>, p: &Node<'a>, example: Option<&Node<'a>>, r: &mut Reader<'a>) {
+    let Some(src) = p.get("sourceResourceId") else { return };
+    let (Some((ssub, srg)), Some(((tsub, trg), node))) =
+        (src.as_str().and_then(sub_and_group), target_scope(cluster, example))
+    else {
+        return;
+    };
+    if ssub.eq_ignore_ascii_case(&tsub) && srg.eq_ignore_ascii_case(&trg) {
+        return;
+    }
+    r.push(PG_RESTORE_SCOPE.at(
+        &node.path,
+        format!(
+            "the restored cluster is in resource group `{}` of subscription `{}`, but `sourceResourceId` is in `{}` of `{}`",
+            clip(&trg),
+            clip(&tsub),
+            clip(&srg),
+            clip(&ssub)
+        ),
+        format!("create the restored cluster in subscription `{ssub}`, resource group `{srg}`: a restore can't place it elsewhere"),
+    ));
 }
 
 fn window<'a>(s: &ScenarioView<'a>, cluster: &Node<'a>, p: &Node<'a>, r: &mut Reader<'a>) -> Option<RestoreWindow> {

@@ -1,5 +1,7 @@
-//! Restore-request validation: account-level (`createMode: Restore`) and in-account restores of
-//! deleted databases and containers. domain.md §2.3, §2.4, §3.3, §7 items 8–10.
+//! Restore-request validation: account-level (`createMode: Restore`) requests here, with their
+//! target ([`super::target`]) and named resources ([`super::resources`]); in-account restores of
+//! deleted databases and containers in [`super::in_account`]. domain.md §2.3, §2.4, §3.3, §7
+//! items 8–14.
 
 use super::SourceDocs;
 use super::rules::*;
@@ -8,6 +10,7 @@ use super::window::SourceWindow;
 use crate::api::scenario::ScenarioView;
 use crate::model::{Account, Api, region_key};
 use crate::node::Node;
+use crate::policy::types::EffectivePolicy;
 use crate::read::Kind;
 use crate::values::{Field, Reader, clip};
 use chrono::{DateTime, Utc};
@@ -92,13 +95,36 @@ pub fn check<'a>(
     for f in found.iter().filter(|f| f.kind == Kind::Account) {
         let a = Account::from_found(f);
         if super::is_restore_request(&a) {
-            check_account(s, &a.envelope, window, src, r);
+            check_account(s, &a, window, src, r);
         }
     }
     let kids = children(req);
     if !kids.is_empty() {
-        check_in_account(s, req, &kids, window, src, r);
+        super::in_account::check(s, req, &kids, window, src, r);
     }
+}
+
+/// Flags a point-in-time request whose source account uses periodic backup. [PRDR], [OBR]
+pub fn periodic_source<'a>(req: &Node<'a>, p: &EffectivePolicy, r: &mut Reader<'a>) {
+    let found = crate::read::find(req);
+    let rp = found
+        .iter()
+        .find_map(|f| props(&f.node).get("restoreParameters"))
+        .or_else(|| {
+            children(req)
+                .first()
+                .and_then(|k| props(k).at(&["resource", "restoreParameters"]))
+        });
+    let path = rp.map_or_else(|| req.path.clone(), |n| n.path);
+    let kept = match p.backup_retention_interval_in_hours {
+        Some(h) => format!("each snapshot is kept `{h}` hours (`backupRetentionIntervalInHours`)"),
+        None => "each snapshot is kept for the account's retention (8 hours by default)".to_string(),
+    };
+    r.push(REQ_SOURCE_PERIODIC.at(
+        &path,
+        "`restoreParameters` asks for a point-in-time restore, but the source's `backupPolicy.type` is `Periodic`",
+        format!("a periodic account has no restorable account: file an Azure support request (Standard or Developer plan or higher) with the subscription id, the account name, the database and container names (and whether namesakes exist now) and the restore time in UTC; {kept}, so first raise retention to at least 7 days, ideally within 8 hours of the incident"),
+    ));
 }
 
 fn api_of<'a>(src: &SourceDocs<'a>, p: &Node<'a>, envelope: &Node<'a>) -> Option<Api> {
@@ -130,13 +156,15 @@ fn api_of<'a>(src: &SourceDocs<'a>, p: &Node<'a>, envelope: &Node<'a>) -> Option
 /// Checks an account-level restore request (`createMode: Restore`).
 pub fn check_account<'a>(
     s: &ScenarioView<'a>,
-    envelope: &Node<'a>,
+    a: &Account<'a>,
     window: &SourceWindow,
     src: &SourceDocs<'a>,
     r: &mut Reader<'a>,
 ) {
+    let envelope = &a.envelope;
     let p = props(envelope);
     let Some(mode) = p.get("createMode") else { return };
+    super::target::exists(s, a, src, r);
     let Some(rp) = p.get("restoreParameters").filter(|n| n.value.is_object()) else {
         r.push(REQ_PARAMETERS_MISSING.at(
             &mode.path,
@@ -163,33 +191,65 @@ pub fn check_account<'a>(
         ));
     }
     let source = source_id(&rp, src, r);
-    let location = r.string(envelope, "location");
-    if let (Some(id), Some(loc)) = (&source, location.known()) {
-        if region_key(&loc.value) != region_key(&id.location) {
-            r.push(REQ_LOCATION.at(
-                &loc.path,
-                format!(
-                    "`location` is `{}` but `restoreSource` names the region `{}`",
-                    clip(&loc.value),
-                    clip(&id.location)
-                ),
-                format!(
-                    "set `location` to `{}`, the source region of the restorable account",
-                    id.location
-                ),
-            ));
-        }
+    if let Some(id) = &source {
+        super::target::account_subscription(a, id, r);
     }
+    let location = r.string(envelope, "location");
     let region = source
         .as_ref()
         .map(|id| id.location.clone())
         .or_else(|| location.value().cloned());
-    timestamp(s, &rp, window, src, region.as_deref(), r);
+    let ts = timestamp(s, &rp, window, src, region.as_deref(), r);
+    // With the source's regions known, every target region is checked against them; without
+    // them, only a `location` that differs from the `restoreSource` region is worth a warning
+    // (a restore may target a read region the source had).
+    if !super::target::regions(a, ts, source.as_ref().map(|id| id.location.as_str()), src, r) {
+        location_mismatch(source.as_ref(), &location, r);
+    }
     ttl(&rp, r);
+    api_unknown(src, &rp, r);
     lists(s, &rp, api, r);
+    if let Some(ts) = ts {
+        super::resources::check(s, &rp, ts, r);
+    }
 }
 
-fn source_id<'a>(rp: &Node<'a>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> Option<SourceId> {
+fn location_mismatch<'a>(source: Option<&SourceId>, location: &Field<String>, r: &mut Reader<'a>) {
+    let (Some(id), Some(loc)) = (source, location.known()) else {
+        return;
+    };
+    if region_key(&loc.value) != region_key(&id.location) {
+        r.push(REQ_LOCATION.at(
+            &loc.path,
+            format!(
+                "`location` is `{}` but `restoreSource` names the region `{}`",
+                clip(&loc.value),
+                clip(&id.location)
+            ),
+            format!(
+                "a restore can target any region the source had at the restore timestamp: add the source's `restorableAccount` (with `restorableLocations`) to check `{}`, or use `{}`",
+                clip(&loc.value),
+                id.location
+            ),
+        ));
+    }
+}
+
+/// An `apiType` the engine does not know leaves the lists unchecked; say so rather than guess.
+fn api_unknown<'a>(src: &SourceDocs<'a>, rp: &Node<'a>, r: &mut Reader<'a>) {
+    let Some(rest) = &src.restorable else { return };
+    let Some(t) = props(rest).get("apiType") else { return };
+    let has_lists = LISTS.iter().any(|(k, _)| rp.has(k));
+    if let (true, Some(v), None) = (has_lists, t.as_str(), super::window::restorable_api(rest)) {
+        r.push(REQ_API_UNKNOWN.at(
+            &t.path,
+            format!("the source's `apiType` is `{}`", clip(v)),
+            "the lists to restore are not checked against the API; the documented values are `Sql`, `MongoDB`, `Gremlin`, `GremlinV2`, `Table`, `Cassandra` (or a list such as `Table, Sql`)",
+        ));
+    }
+}
+
+pub(super) fn source_id<'a>(rp: &Node<'a>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> Option<SourceId> {
     match r.string(rp, "restoreSource") {
         Field::Absent => {
             r.push(REQ_SOURCE_MISSING.at(
@@ -217,7 +277,7 @@ fn source_id<'a>(rp: &Node<'a>, src: &SourceDocs<'a>, r: &mut Reader<'a>) -> Opt
     }
 }
 
-fn timestamp<'a>(
+pub(super) fn timestamp<'a>(
     s: &ScenarioView<'a>,
     rp: &Node<'a>,
     window: &SourceWindow,
@@ -302,7 +362,7 @@ fn timestamp<'a>(
     Some(ts.value)
 }
 
-fn ttl<'a>(rp: &Node<'a>, r: &mut Reader<'a>) {
+pub(super) fn ttl<'a>(rp: &Node<'a>, r: &mut Reader<'a>) {
     match r.boolean(rp, "restoreWithTtlDisabled") {
         Field::Known(b) if b.value => {}
         Field::Unknown(_) => {}
@@ -417,129 +477,6 @@ fn shared_subset<'a>(s: &ScenarioView<'a>, dbs: &Node<'a>, r: &mut Reader<'a>) {
                 ),
                 "remove `collectionNames` (or list every container) to restore the whole database",
             ));
-        }
-    }
-}
-
-/// One in-account restore request as read.
-struct Child {
-    name: String,
-    database: Option<String>,
-    is_container: bool,
-    at: Option<DateTime<Utc>>,
-    path: crate::pointer::Pointer,
-}
-
-/// Checks in-account restores of deleted databases and containers.
-fn check_in_account<'a>(
-    s: &ScenarioView<'a>,
-    req: &Node<'a>,
-    kids: &[Node<'a>],
-    window: &SourceWindow,
-    src: &SourceDocs<'a>,
-    r: &mut Reader<'a>,
-) {
-    if kids.len() > 3 {
-        r.push(REQ_IN_ACCOUNT_TOO_MANY.at(
-            &req.path,
-            format!("the request restores `{}` databases and containers at once", kids.len()),
-            "restore at most 3 at a time; start the next once one completes",
-        ));
-    }
-    let mut batch = Vec::new();
-    for k in kids {
-        let res = props(k).get("resource");
-        let Some(res) = res else { continue };
-        let Some(rp) = res.get("restoreParameters") else {
-            continue;
-        };
-        source_id(&rp, src, r);
-        let at = timestamp(
-            s,
-            &rp,
-            window,
-            &SourceDocs {
-                restorable: None,
-                account: None,
-                policy: None,
-            },
-            None,
-            r,
-        );
-        ttl(&rp, r);
-        let ty = text(k, "type").unwrap_or("").to_ascii_lowercase();
-        let full = text(k, "name").unwrap_or("");
-        let parts: Vec<&str> = full.split('/').collect();
-        let is_container =
-            ty.ends_with("/containers") || ty.ends_with("/collections") || ty.ends_with("/graphs") || parts.len() == 3;
-        let name = text(&res, "id")
-            .map(str::to_string)
-            .or_else(|| parts.last().map(|p| (*p).to_string()))
-            .unwrap_or_default();
-        let database = if is_container && parts.len() == 3 {
-            parts.get(1).map(|d| (*d).to_string())
-        } else {
-            None
-        };
-        let path = res.get("id").map_or_else(|| res.path.clone(), |n| n.path);
-        batch.push(Child {
-            name,
-            database,
-            is_container,
-            at,
-            path,
-        });
-    }
-    // Events tell which resources are live or deleted.
-    let events = s.events.as_ref().map(|d| {
-        let mut scratch = Reader::default();
-        super::events::read(d, &mut scratch)
-    });
-    let last_op = |name: &str, container: bool| -> Option<String> {
-        events
-            .as_ref()?
-            .iter()
-            .rev()
-            .find(|e| e.name == name && (e.kind == "database") != container)
-            .map(|e| e.operation.clone())
-    };
-    for c in &batch {
-        if let Some(op) = last_op(&c.name, c.is_container) {
-            if !op.eq_ignore_ascii_case("Delete") {
-                r.push(REQ_IN_ACCOUNT_LIVE.at(&c.path, format!("`{}` is live: its last event is `{op}`", clip(&c.name)), "only deleted resources can be restored in the same account: restore into a new account instead, or delete the live one first"));
-            }
-        }
-        if let Some(db) = &c.database {
-            let db_deleted = last_op(db, false).is_some_and(|o| o.eq_ignore_ascii_case("Delete"));
-            let db_in_batch = batch.iter().find(|x| !x.is_container && &x.name == db);
-            if db_deleted && db_in_batch.is_none() {
-                r.push(REQ_IN_ACCOUNT_PARENT.at(
-                    &c.path,
-                    format!(
-                        "container `{}` is in database `{}`, which is deleted",
-                        clip(&c.name),
-                        clip(db)
-                    ),
-                    format!("restore the database `{db}` first (with the same timestamp), then the container"),
-                ));
-            }
-            if let Some(parent) = db_in_batch {
-                if let (Some(a), Some(b)) = (c.at, parent.at) {
-                    if a != b {
-                        r.push(REQ_IN_ACCOUNT_SAME_TIME.at(
-                            &c.path,
-                            format!(
-                                "container `{}` is restored to `{}` but its database `{}` to `{}`",
-                                clip(&c.name),
-                                fmt(a),
-                                clip(db),
-                                fmt(b)
-                            ),
-                            format!("use `{}` for both", fmt(b)),
-                        ));
-                    }
-                }
-            }
         }
     }
 }

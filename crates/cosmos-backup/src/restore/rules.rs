@@ -161,9 +161,58 @@ rule!(
 rule!(
     REQ_LOCATION,
     "restore-request.location-mismatch",
+    Warning,
+    RACB,
+    "the restore request's `location` is not the region named in `restoreSource`; without the source's `restorableLocations` the engine can't tell whether the source had that region"
+);
+rule!(
+    REQ_TARGET_REGION,
+    "restore-request.target-region-absent",
+    Error,
+    CBI,
+    "the restored account's `location` and `locations` must be regions where the source account existed at the restore timestamp"
+);
+rule!(
+    REQ_SOURCE_PERIODIC,
+    "restore-request.source-periodic",
+    Error,
+    PRDR,
+    "a periodic-mode account has no point-in-time restore: its restore is an Azure support request"
+);
+rule!(
+    REQ_TARGET_EXISTS,
+    "restore-request.target-exists",
+    Error,
+    CBI,
+    "a point-in-time restore always creates a new account; restoring into an existing account is not supported"
+);
+rule!(
+    REQ_RESOURCE_NOT_AT_TIMESTAMP,
+    "restore-request.resource-not-at-timestamp",
     Error,
     RACB,
-    "the restore request's `location` must be the source region named in `restoreSource`"
+    "a database, container, graph or table to restore did not exist at the restore timestamp (per the event feed)"
+);
+rule!(
+    REQ_RESOURCE_NOT_LISTED,
+    "restore-request.resource-not-listed",
+    Error,
+    SPEC_R,
+    "a database, container, graph or table to restore is absent from the restorable-resources listing for the restore timestamp"
+);
+rule!(
+    REQ_API_UNKNOWN,
+    "restore-request.api-unknown",
+    Info,
+    SPEC_R,
+    "the source's `apiType` is not a value the engine knows, so the lists to restore are not checked against it"
+);
+rule!(
+    REQ_CROSS_SUBSCRIPTION,
+    "restore-request.cross-subscription",
+    Error,
+    OBR,
+    "a restore stays in the source's subscription: the target can't be in another subscription"
 );
 rule!(
     REQ_TIMESTAMP_MISSING,
@@ -252,6 +301,13 @@ rule!(
     "a database and its containers should be restored to the same timestamp"
 );
 rule!(
+    REQ_IN_ACCOUNT_NOT_AT_TIMESTAMP,
+    "restore-request.in-account-not-at-timestamp",
+    Error,
+    IAI,
+    "an in-account restore timestamp must be one at which the resource existed in the account's current write region"
+);
+rule!(
     REQ_IN_ACCOUNT_TOO_MANY,
     "restore-request.in-account-too-many",
     Error,
@@ -303,6 +359,13 @@ rule!(
     "a restore to a point earlier than the latest failover may need a support request"
 );
 rule!(
+    PG_RESTORE_SCOPE,
+    "postgres.restore-other-resource-group",
+    Error,
+    PGB,
+    "a cluster restore creates the new cluster in the original's subscription and resource group"
+);
+rule!(
     PG_OUTSIDE,
     "postgres.restore-outside-window",
     Error,
@@ -332,6 +395,13 @@ pub const RULES: &[Rule] = &[
     REQ_SOURCE_MISSING,
     REQ_SOURCE_FORM,
     REQ_LOCATION,
+    REQ_TARGET_REGION,
+    REQ_SOURCE_PERIODIC,
+    REQ_TARGET_EXISTS,
+    REQ_RESOURCE_NOT_AT_TIMESTAMP,
+    REQ_RESOURCE_NOT_LISTED,
+    REQ_API_UNKNOWN,
+    REQ_CROSS_SUBSCRIPTION,
     REQ_TIMESTAMP_MISSING,
     REQ_TIMESTAMP_OUTSIDE,
     REQ_REGION_ABSENT,
@@ -344,6 +414,7 @@ pub const RULES: &[Rule] = &[
     REQ_IN_ACCOUNT_LIVE,
     REQ_IN_ACCOUNT_PARENT,
     REQ_IN_ACCOUNT_SAME_TIME,
+    REQ_IN_ACCOUNT_NOT_AT_TIMESTAMP,
     REQ_IN_ACCOUNT_TOO_MANY,
     PG_NOT_RESTORABLE_DELETED,
     PG_GEO_CMK,
@@ -351,5 +422,6 @@ pub const RULES: &[Rule] = &[
     PG_GEO_CHANGE,
     PG_DATA_LOSS,
     PG_FAILOVER,
+    PG_RESTORE_SCOPE,
     PG_OUTSIDE,
 ];

@@ -21,16 +21,43 @@ pub const BACKUP_LAG_SECONDS: i64 = 100;
 /// Days a deleted account stays restorable ([RACB]).
 pub const DELETED_ACCOUNT_DAYS: i64 = 30;
 
-/// The API of a restorable account, from `apiType`.
+/// The API of a restorable account, from `apiType`, or `None` when it is absent or not a value
+/// the engine knows.
+///
+/// The service writes a list for accounts that serve an API beside the NoSQL engine underneath
+/// (`"Table, Sql"`, `"Gremlin, Sql"`): the non-`Sql` member is the account's API. A value the
+/// engine does not know is unknown, never taken for NoSQL.
+///
+/// ```
+/// use cosmos_backup::{model::Api, restore::window::api_type};
+/// assert_eq!(api_type("Table, Sql"), Some(Api::Table));
+/// assert_eq!(api_type("Sql"), Some(Api::Sql));
+/// assert_eq!(api_type("Sql, Cosmic"), None);
+/// ```
+pub fn api_type(t: &str) -> Option<Api> {
+    let mut found: Option<Api> = None;
+    for part in t.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let api = match part.to_ascii_lowercase().as_str() {
+            "sql" => continue,
+            "mongodb" => Api::MongoDb,
+            "gremlin" | "gremlinv2" => Api::Gremlin,
+            "cassandra" => Api::Cassandra,
+            "table" => Api::Table,
+            _ => return None,
+        };
+        // Two different non-NoSQL APIs in one list: no documented account is both.
+        if found.is_some_and(|f| f != api) {
+            return None;
+        }
+        found = Some(api);
+    }
+    let any_sql = t.split(',').any(|p| p.trim().eq_ignore_ascii_case("sql"));
+    found.or(any_sql.then_some(Api::Sql))
+}
+
+/// The API of a restorable account, from `apiType` (see [`api_type`]).
 pub fn restorable_api<'a>(node: &Node<'a>) -> Option<Api> {
-    let t = text(&props(node), "apiType")?;
-    Some(match t.to_ascii_lowercase().as_str() {
-        "mongodb" => Api::MongoDb,
-        "gremlin" | "gremlinv2" => Api::Gremlin,
-        "cassandra" => Api::Cassandra,
-        "table" => Api::Table,
-        _ => Api::Sql,
-    })
+    api_type(text(&props(node), "apiType")?)
 }
 
 /// Reports that `now` is missing (once per result).
