@@ -77,11 +77,10 @@ def source(
         dict: ``{"format", "text", "file", "parameters", "modules"}`` (only the keys given).
 
     Example:
-        >>> ev = evaluate(account=source('{"properties": {"backupPolicy": {"type": "Periodic",\n'
-        ...     ' "periodicModeProperties": {"backupIntervalInMinutes": 30}}}} // a comment', file="a.jsonc"))
-        >>> d = ev.results[0].diagnostics[0]
+        >>> text = '{"properties": {"backupPolicy": {"type": "Periodic", "periodicModeProperties": {"backupIntervalInMinutes": 30}}}} // why'
+        >>> d = evaluate(account=source(text, file="a.jsonc")).results[0].diagnostics[0]
         >>> d.code, str(d.location)
-        ('periodic.interval-below-minimum', 'a.jsonc:2:56')
+        ('periodic.interval-below-minimum', 'a.jsonc:1:108')
     """
     out: Dict[str, Any] = {"text": text}
     if format is not None:
