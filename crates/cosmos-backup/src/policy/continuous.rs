@@ -31,7 +31,7 @@ pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>)
     ]);
     if let Some((key, Field::Known(m))) = mrw.map(|k| (k, r.boolean(&account.props, k))) {
         if m.value {
-            r.push(MULTI_REGION_WRITES.at(&m.path, format!("`{key}` is `true` with continuous backup"), "the 2024 documentation (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
+            r.push(MULTI_REGION_WRITES.at(&m.path, format!("`{key}` is `true` with continuous backup"), "an earlier, undated copy of the continuous-backup introduction (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
         }
     }
     if account.api() == Api::MongoDb {
