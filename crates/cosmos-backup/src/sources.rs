@@ -19,8 +19,7 @@ pub const OBR: &str = "[OBR] Microsoft Learn, online-backup-and-restore.md (2025
 /// Continuous backup introduction (Microsoft Learn, 2025-12-04). Seed 003 is an earlier copy of
 /// the same page; it carries no date (it still says multi-region-write accounts aren't supported,
 /// which the 2025 page no longer says), so no other date is ever given for it.
-pub const CBI: &str =
-    "[CBI] Microsoft Learn, continuous-backup-restore-introduction.md (2025-12-04; seed 003 is an earlier, undated copy)";
+pub const CBI: &str = "[CBI] Microsoft Learn, continuous-backup-restore-introduction.md (2025-12-04; seed 003 is an earlier, undated copy)";
 /// Continuous backup resource model (Microsoft Learn, 2024-03-21).
 pub const CBRM: &str = "[CBRM] Microsoft Learn, continuous-backup-restore-resource-model.md (2024-03-21)";
 /// Continuous backup FAQ (Microsoft Learn, 2025-12-08).

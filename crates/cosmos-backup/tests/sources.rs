@@ -1,5 +1,13 @@
 //! The sources named in the output: every price and rule cites a public document (or says none
 //! was found), never a working note; seed 003 has one date wherever it is named.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    reason = "test code: a failure should stop the test"
+)]
 
 use cosmos_backup::pricing::sheet::{METERS, default_sheet};
 use std::path::{Path, PathBuf};
@@ -12,14 +20,21 @@ fn working_note(text: &str) -> Option<&'static str> {
     let lower = text.to_ascii_lowercase();
     WORKING_NOTE_MARKERS.iter().copied().find(|m| {
         lower.match_indices(m).any(|(i, _)| {
-            i == 0 || lower[..i].chars().next_back().is_some_and(|c| !c.is_ascii_alphanumeric())
+            i == 0
+                || lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_ascii_alphanumeric())
         })
     })
 }
 
 #[test]
 fn the_marker_check_finds_working_notes() {
-    assert_eq!(working_note("unidentified (find_string id 68372702126)"), Some("find_string"));
+    assert_eq!(
+        working_note("unidentified (find_string id 68372702126)"),
+        Some("find_string")
+    );
     assert_eq!(working_note("a note (id 123)"), Some("id "));
     assert_eq!(working_note("the input is not valid JSON"), None);
 }
@@ -63,7 +78,12 @@ fn years(line: &str) -> Vec<String> {
     for i in 0..b.len().saturating_sub(3) {
         let w = &b[i..i + 4];
         let edge = |j: Option<usize>| j.and_then(|j| b.get(j)).is_none_or(|c| !c.is_ascii_digit());
-        if w[0] == b'2' && w[1] == b'0' && w.iter().all(u8::is_ascii_digit) && edge(i.checked_sub(1)) && edge(Some(i + 4)) {
+        if w[0] == b'2'
+            && w[1] == b'0'
+            && w.iter().all(u8::is_ascii_digit)
+            && edge(i.checked_sub(1))
+            && edge(Some(i + 4))
+        {
             out.push(String::from_utf8_lossy(w).into_owned());
         }
     }
@@ -87,7 +107,12 @@ fn seed_003_has_one_date() {
             }
             seen += 1;
             for y in years(line) {
-                assert!(cbi_years.contains(&y), "{}:{}: seed 003 dated {y}, the catalogue says {cbi_years:?}", f.display(), n + 1);
+                assert!(
+                    cbi_years.contains(&y),
+                    "{}:{}: seed 003 dated {y}, the catalogue says {cbi_years:?}",
+                    f.display(),
+                    n + 1
+                );
             }
         }
     }

@@ -92,6 +92,27 @@ rule!(
     "the last snapshot before the incident is older than the retention: it has already rolled over"
 );
 rule!(
+    PERIODIC_SCHEDULE_ASSUMED,
+    "restore.periodic-schedule-assumed",
+    Info,
+    ENGINE,
+    "the documents don't say when periodic snapshots are taken: the restore points assume a schedule counted from the account's creation or the Unix epoch; `lastBackupTime` pins it"
+);
+rule!(
+    PERIODIC_POINTS_CAPPED,
+    "restore.periodic-points-capped",
+    Info,
+    ENGINE,
+    "more than 1 000 snapshots are kept: `restorePoints` lists the newest 1 000, while the window and `restorePointCount` cover them all"
+);
+rule!(
+    LAST_BACKUP_AFTER_NOW,
+    "restore.last-backup-after-now",
+    Warning,
+    ENGINE,
+    "`lastBackupTime` is after `now`, so it can't be a backup already taken; the assumed schedule is used"
+);
+rule!(
     PERIODIC_SUPPORT_TICKET,
     "restore.periodic-support-ticket",
     Info,
@@ -323,6 +344,9 @@ pub const RULES: &[Rule] = &[
     PERIODIC_RAISE_RETENTION,
     PERIODIC_INCIDENT_ROLLED_OVER,
     PERIODIC_SUPPORT_TICKET,
+    PERIODIC_SCHEDULE_ASSUMED,
+    PERIODIC_POINTS_CAPPED,
+    LAST_BACKUP_AFTER_NOW,
     EVENT_RESTORE_POINT,
     EVENT_NOT_FOUND,
     EVENT_OUTSIDE_WINDOW,

@@ -243,6 +243,9 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
         basis: b,
         regions,
         restore_points: Vec::new(),
+        restore_point_count: None,
+        anchor: None,
+        anchor_basis: None,
         restorable_until: restorable_until.map(fmt),
         before_incident: None,
     })
@@ -283,6 +286,9 @@ fn region_windows<'a>(p: &Node<'a>, e: Bound<'a>, l: Bound<'a>, tier: &str, r: &
             ],
             regions: Vec::new(),
             restore_points: Vec::new(),
+            restore_point_count: None,
+            anchor: None,
+            anchor_basis: None,
             restorable_until: None,
             before_incident: None,
         });
