@@ -43,13 +43,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Basis {
-    /// The bound: `earliest`, `latest`, `restorableUntil`, `beforeIncident`, or `anchor` (periodic:
-    /// the instant the snapshot schedule is counted from).
+    /// The bound: `earliest`, `latest`, `restorableUntil` or `beforeIncident`. Only bounds: the
+    /// periodic schedule's anchor (which may be the Unix epoch) is `RestoreWindow::anchor`.
     pub bound: String,
     /// A stable slug: `retention`, `creation`, `migration-completion`, `oldest-restorable-time`,
     /// `backup-lag`, `latest-restorable-timestamp`, `deletion`, `deleted-account-30-days`,
-    /// `latest-snapshot`, `snapshot-retention`, `region-creation`, `region-deletion`, `now`,
-    /// `anchor-last-backup-time`, `anchor-account-creation`, `anchor-unix-epoch`.
+    /// `latest-snapshot`, `snapshot-retention`, `region-creation`, `region-deletion`, `now`.
     pub reason: String,
     /// The instant of the bound (RFC 3339 UTC).
     pub at: String,

@@ -226,15 +226,9 @@ pub fn window<'a>(
     } else {
         sources::PBR
     };
-    let anchor_reason = match sched.anchor_basis {
-        AnchorBasis::LastBackupTime => "anchor-last-backup-time",
-        AnchorBasis::AccountCreation => "anchor-account-creation",
-        AnchorBasis::UnixEpoch => "anchor-unix-epoch",
-    };
     let mut b = vec![
         basis("earliest", "snapshot-retention", oldest, src),
         basis("latest", "latest-snapshot", newest, src),
-        basis("anchor", anchor_reason, sched.anchor, sources::ENGINE),
     ];
     let mut before_incident = None;
     if let Some(incident) = s.incident_time {

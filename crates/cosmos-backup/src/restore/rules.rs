@@ -69,6 +69,13 @@ rule!(
     "`latestRestorableTimestamp` is the Unix epoch: a partition has not taken its first log backup yet"
 );
 rule!(
+    EPOCH_TIMESTAMP,
+    "restore.epoch-timestamp",
+    Warning,
+    ENGINE,
+    "a restorable account's `oldestRestorableTime`, `creationTime` or `deletionTime` is the Unix epoch: it is no value and bounds nothing"
+);
+rule!(
     MIGRATION_GAP,
     "restore.migration-gap",
     Info,
@@ -340,6 +347,7 @@ pub const RULES: &[Rule] = &[
     DELETED_EXPIRED,
     WINDOW_EMPTY,
     LRT_EPOCH,
+    EPOCH_TIMESTAMP,
     MIGRATION_GAP,
     PERIODIC_RAISE_RETENTION,
     PERIODIC_INCIDENT_ROLLED_OVER,
