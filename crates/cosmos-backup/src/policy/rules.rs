@@ -213,6 +213,13 @@ pub const CHANGE_DURING_MIGRATION: Rule = Rule {
     summary: "the backup policy can't be changed while a migration is in progress",
     source: MIG_2024,
 };
+/// Adding or removing a region while migration is in progress.
+pub const REGION_CHANGE_DURING_MIGRATION: Rule = Rule {
+    code: "migration.region-change-blocked",
+    severity: Error,
+    summary: "a region can't be added or removed while a periodic → continuous migration is in progress",
+    source: MIG_2024,
+};
 /// Tier 30 → 7 days loses history.
 pub const TIER_DOWNGRADE: Rule = Rule {
     code: "continuous.tier-downgrade",
@@ -267,6 +274,7 @@ pub const RULES: &[Rule] = &[
     MIGRATION_IN_PROGRESS,
     MIGRATION_FAILED,
     CHANGE_DURING_MIGRATION,
+    REGION_CHANGE_DURING_MIGRATION,
     TIER_DOWNGRADE,
     TIER_UPGRADE,
     REDUNDANCY_CHANGE,

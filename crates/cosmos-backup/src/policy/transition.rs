@@ -3,7 +3,7 @@
 use super::parse::PolicyDoc;
 use super::rules::*;
 use super::types::{EffectivePolicy, PolicyType, Tier};
-use crate::model::Account;
+use crate::model::{Account, region_key};
 use crate::values::Reader;
 
 /// Properties a user sets on an account; changing any of them together with the backup mode is refused.
@@ -74,6 +74,7 @@ pub fn check(
             r.push(REDUNDANCY_CHANGE.at(path, format!("`backupStorageRedundancy` changes from `{a:?}` to `{b:?}`"), "request any restore you need from existing backups first: access to them is lost immediately, and the new redundancy can take up to 2 × the backup interval to apply (needs Cosmos DB Operator at subscription scope)"));
         }
     }
+    regions_during_migration(doc, current_doc, account, deployed, r);
     let mode_or_tier = current.policy_type != desired.policy_type || current.tier != desired.tier;
     if mode_or_tier {
         let others: Vec<&str> = SETTABLE
@@ -89,4 +90,50 @@ pub fn check(
             r.push(CHANGE_NOT_ALONE.at(&at, format!("the backup mode or tier changes together with {list}"), "send the backup policy change alone first (a PATCH with only `backupPolicy`), then the other changes; the service answers \"Cannot update continuous backup mode and other properties at the same time\""));
         }
     }
+}
+
+/// Region keys of an account's `locations`, when it lists them.
+fn region_keys(a: &Account<'_>) -> Option<Vec<String>> {
+    a.props.get_any(&["locations", "geo_location"])?;
+    let mut keys: Vec<String> = a.regions().iter().map(|x| region_key(&x.name)).collect();
+    keys.sort();
+    keys.dedup();
+    Some(keys)
+}
+
+/// Adding or removing a region "can't be run while the migration is in progress" ([MIG-2024]).
+/// Compared only when both documents list `locations`: a document without them (a PATCH of the
+/// policy alone) changes no region.
+fn regions_during_migration(
+    doc: &PolicyDoc<'_>,
+    current_doc: &PolicyDoc<'_>,
+    account: &Account<'_>,
+    deployed: &Account<'_>,
+    r: &mut Reader<'_>,
+) {
+    let in_progress = |d: &PolicyDoc<'_>| d.migration_status.value() == Some(&"InProgress");
+    if !in_progress(current_doc) && !in_progress(doc) {
+        return;
+    }
+    let (Some(want), Some(have)) = (region_keys(account), region_keys(deployed)) else {
+        return;
+    };
+    let added: Vec<&String> = want.iter().filter(|k| !have.contains(k)).collect();
+    let removed: Vec<&String> = have.iter().filter(|k| !want.contains(k)).collect();
+    if added.is_empty() && removed.is_empty() {
+        return;
+    }
+    let list = |v: &[&String]| v.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    let mut change = Vec::new();
+    if !added.is_empty() {
+        change.push(format!("adds {}", list(&added)));
+    }
+    if !removed.is_empty() {
+        change.push(format!("removes {}", list(&removed)));
+    }
+    let path = account
+        .props
+        .get_any(&["locations", "geo_location"])
+        .map_or_else(|| account.props.path.clone(), |n| n.path);
+    r.push(REGION_CHANGE_DURING_MIGRATION.at(&path, format!("`locations` {} while the migration to continuous backup is `InProgress`", change.join(" and ")), "wait until `migrationState.status` is `Completed` (about 90 minutes per TB per region), then add or remove the region"));
 }
