@@ -164,6 +164,13 @@ pub const MONGO_UNIQUE_INDEX: Rule = Rule {
     summary: "on continuous-backup MongoDB accounts unique indexes can only be created with the collection",
     source: CBI,
 };
+/// A unique index added to an existing MongoDB collection on a continuous account.
+pub const MONGO_UNIQUE_INDEX_EXISTING: Rule = Rule {
+    code: "continuous.mongo-unique-index-existing-collection",
+    severity: Error,
+    summary: "continuous-backup MongoDB accounts can't add a unique index to an existing collection, nor change one during migration",
+    source: CBI,
+};
 /// Customer-managed keys need a managed identity as the default identity.
 pub const CMK_IDENTITY: Rule = Rule {
     code: "continuous.customer-managed-key-identity",
@@ -267,6 +274,7 @@ pub const RULES: &[Rule] = &[
     ANALYTICAL_STORE,
     CONTINUOUS_SYNAPSE,
     MONGO_UNIQUE_INDEX,
+    MONGO_UNIQUE_INDEX_EXISTING,
     CMK_IDENTITY,
     CONTINUOUS_TO_PERIODIC,
     MIGRATION_ONE_WAY,
