@@ -58,6 +58,9 @@ pub const LEG17: &str = "[LEG17] Microsoft Docs, online-backup-and-restore.md (2
 pub const PREVIEW21: &str = "[CBP21] Microsoft Docs, continuous backup preview (2021-01-31; seed 001)";
 /// The ARM REST specification, api-version 2025-10-15.
 pub const SPEC: &str = "[SPEC] Azure REST API spec, Microsoft.DocumentDB stable/2025-10-15/cosmos-db.json";
+/// The preview ARM REST specification, api-version 2026-04-01-preview: `ContinuousTier` gains
+/// `Continuous35Days` ("Continuous 35 Days backup tier.").
+pub const SPEC_P26: &str = "[SPEC-P26] Azure REST API spec, Microsoft.DocumentDB preview/2026-04-01-preview/openapi.json @0dfeeb0f (ContinuousTier)";
 /// The ARM REST specification of restorable resources, api-version 2025-10-15.
 pub const SPEC_R: &str = "[SPEC-R] Azure REST API spec, Microsoft.DocumentDB stable/2025-10-15/restorable.json";
 /// Terraform azurerm provider, `azurerm_cosmosdb_account` backup block.

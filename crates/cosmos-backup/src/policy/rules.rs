@@ -119,7 +119,7 @@ pub const TIER_WITH_PERIODIC: Rule = Rule {
 pub const TIER_UNKNOWN: Rule = Rule {
     code: "continuous.tier-unknown",
     severity: Error,
-    summary: "tier must be Continuous7Days or Continuous30Days",
+    summary: "tier must be Continuous7Days, Continuous30Days or (preview) Continuous35Days",
     source: SPEC,
 };
 /// The 7-day tier: one older page still calls it preview.
@@ -128,6 +128,20 @@ pub const TIER_7_PREVIEW_NOTE: Rule = Rule {
     severity: Info,
     summary: "one 2024 page calls Continuous7Days preview; newer pages treat it as generally available",
     source: CBI,
+};
+/// The 35-day tier is preview-only.
+pub const TIER_35_PREVIEW: Rule = Rule {
+    code: "continuous.tier-35-days-preview",
+    severity: Info,
+    summary: "Continuous35Days (35-day restore window) is defined only by the preview api-version 2026-04-01-preview and has no public price",
+    source: SPEC_P26,
+};
+/// The 35-day tier with an api-version that predates it.
+pub const TIER_35_API_VERSION_OLD: Rule = Rule {
+    code: "continuous.tier-35-days-api-version",
+    severity: Warning,
+    summary: "Continuous35Days with an api-version older than 2026-04-01-preview, which doesn't define the tier",
+    source: SPEC_P26,
 };
 /// Continuous backup is not supported for Cassandra.
 pub const CASSANDRA: Rule = Rule {
@@ -231,14 +245,14 @@ pub const REGION_CHANGE_DURING_MIGRATION: Rule = Rule {
 pub const TIER_DOWNGRADE: Rule = Rule {
     code: "continuous.tier-downgrade",
     severity: Warning,
-    summary: "switching Continuous30Days → Continuous7Days immediately loses restore points older than seven days",
+    summary: "switching to a shorter continuous tier (e.g. Continuous30Days → Continuous7Days) immediately loses restore points older than the new window",
     source: MIG,
 };
 /// Tier 7 → 30 days accrues slowly.
 pub const TIER_UPGRADE: Rule = Rule {
     code: "continuous.tier-upgrade",
     severity: Info,
-    summary: "after Continuous7Days → Continuous30Days only the last seven days are restorable until new backups accumulate",
+    summary: "after switching to a longer continuous tier (e.g. Continuous7Days → Continuous30Days) only the old window is restorable until new backups accumulate",
     source: MIG,
 };
 /// Redundancy change loses old backups.
@@ -269,6 +283,8 @@ pub const RULES: &[Rule] = &[
     TIER_WITH_PERIODIC,
     TIER_UNKNOWN,
     TIER_7_PREVIEW_NOTE,
+    TIER_35_PREVIEW,
+    TIER_35_API_VERSION_OLD,
     CASSANDRA,
     MULTI_REGION_WRITES,
     ANALYTICAL_STORE,

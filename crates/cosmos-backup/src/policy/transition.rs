@@ -63,10 +63,8 @@ pub fn check(
         (PolicyType::Periodic, PolicyType::Continuous) => r.push(MIGRATION_ONE_WAY.at(&at, "`type` changes from `Periodic` to `Continuous`", "this starts a one-way migration; restore points begin at its completion, and the pre-migration periodic backups stay available through support for 30 days")),
         _ => {}
     }
-    match (current.tier, desired.tier) {
-        (Some(Tier::Continuous30Days), Some(Tier::Continuous7Days)) => r.push(TIER_DOWNGRADE.at(doc.tier.path().unwrap_or(&at), "`tier` changes from `Continuous30Days` to `Continuous7Days`", "restore anything you need from more than seven days ago first: that history is lost immediately (the price drops at once)")),
-        (Some(Tier::Continuous7Days), Some(Tier::Continuous30Days)) => r.push(TIER_UPGRADE.at(doc.tier.path().unwrap_or(&at), "`tier` changes from `Continuous7Days` to `Continuous30Days`", "expect only seven days of restore points at first; the window grows as new backups accumulate, while storage is billed from now")),
-        _ => {}
+    if let (Some(a), Some(b)) = (current.tier, desired.tier) {
+        tier_change(a, b, doc.tier.path().unwrap_or(&at), r);
     }
     if let (Some(a), Some(b)) = (current.backup_storage_redundancy, desired.backup_storage_redundancy) {
         if a != b && current.policy_type == PolicyType::Periodic && desired.policy_type == PolicyType::Periodic {
@@ -136,4 +134,15 @@ fn regions_during_migration(
         .get_any(&["locations", "geo_location"])
         .map_or_else(|| account.props.path.clone(), |n| n.path);
     r.push(REGION_CHANGE_DURING_MIGRATION.at(&path, format!("`locations` {} while the migration to continuous backup is `InProgress`", change.join(" and ")), "wait until `migrationState.status` is `Completed` (about 90 minutes per TB per region), then add or remove the region"));
+}
+
+/// A tier change: a shorter window loses history at once, a longer one fills in over time
+/// ([MIG], [CBI]); the same for the preview 35-day tier.
+fn tier_change(a: Tier, b: Tier, path: &crate::pointer::Pointer, r: &mut Reader<'_>) {
+    let msg = format!("`tier` changes from `{}` to `{}`", a.name(), b.name());
+    if b.days() < a.days() {
+        r.push(TIER_DOWNGRADE.at(path, msg, format!("restore anything you need from more than {} days ago first: that history is lost immediately (the price changes at once)", b.days())));
+    } else if b.days() > a.days() {
+        r.push(TIER_UPGRADE.at(path, msg, format!("expect only {} days of restore points at first; the window grows to {} days as new backups accumulate, while the new price applies from now", a.days(), b.days())));
+    }
 }

@@ -65,7 +65,7 @@ pub struct RestoreWindow {
     pub earliest: String,
     /// Latest restorable instant (RFC 3339 UTC).
     pub latest: String,
-    /// Where the window comes from: `Continuous7Days`, `Continuous30Days`, `Periodic`,
+    /// Where the window comes from: `Continuous7Days`, `Continuous30Days`, `Continuous35Days`, `Periodic`,
     /// `Legacy2017` or `PostgreSQL35Days`.
     pub tier: String,
     /// The region the window applies to, when it is a per-region window.

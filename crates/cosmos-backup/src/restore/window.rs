@@ -107,6 +107,15 @@ fn reason_source(reason: &str) -> &'static str {
     }
 }
 
+/// The source of a bound, for a tier: the 35-day retention is stated only by the preview spec.
+fn tier_source(reason: &str, tier: Tier) -> &'static str {
+    if reason == "retention" && tier == Tier::Continuous35Days {
+        sources::SPEC_P26
+    } else {
+        reason_source(reason)
+    }
+}
+
 /// Why a source has no restore window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoWindow {
@@ -230,12 +239,9 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
         ));
         return Err(NoWindow::Empty);
     }
-    let tier_name = match tier {
-        Tier::Continuous7Days => "Continuous7Days",
-        Tier::Continuous30Days => "Continuous30Days",
-    };
+    let tier_name = tier.name();
     let mut b = vec![
-        basis("earliest", e.1, e.0, reason_source(e.1)),
+        basis("earliest", e.1, e.0, tier_source(e.1, tier)),
         basis("latest", l.1, l.0, reason_source(l.1)),
     ];
     if assumed {
