@@ -273,3 +273,70 @@ pub fn window<'a>(
         before_incident,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        crate::time::parse(s).unwrap().at
+    }
+
+    fn sched(interval: i64, retention: i64, anchor: &str, floor: Option<&str>) -> Schedule {
+        Schedule {
+            interval_minutes: interval,
+            retention_hours: retention,
+            anchor: at(anchor),
+            anchor_basis: AnchorBasis::UnixEpoch,
+            floor: floor.map(at),
+        }
+    }
+
+    #[test]
+    fn a_retention_not_a_multiple_alternates_the_count() {
+        let s = sched(300, 12, "2026-11-01T00:00:00Z", None);
+        // 10:00, 05:00 and 00:00 are younger than 12 h at 11:00; at 12:00 00:00 is exactly 12 h old.
+        assert_eq!(s.kept(at("2026-11-21T11:00:00Z")).unwrap().0, 3);
+        assert_eq!(s.kept(at("2026-11-21T12:00:00Z")).unwrap().0, 2);
+        assert_eq!(s.oldest(at("2026-11-21T11:00:00Z")), Some(at("2026-11-21T00:00:00Z")));
+    }
+
+    #[test]
+    fn the_anchor_runs_backwards_too() {
+        // A last backup after the instant asked about still fixes the phase.
+        let s = sched(240, 8, "2026-11-21T09:17:00Z", None);
+        assert_eq!(
+            s.at_or_before(at("2026-11-21T07:00:00Z")),
+            Some(at("2026-11-21T05:17:00Z"))
+        );
+    }
+
+    #[test]
+    fn nothing_before_the_floor_and_nothing_kept_past_the_retention() {
+        let s = sched(60, 3, "2026-11-21T10:15:00Z", Some("2026-11-21T10:15:00Z"));
+        assert_eq!(s.kept(at("2026-11-21T12:40:00Z")).unwrap().0, 3);
+        assert_eq!(s.at_or_before(at("2026-11-21T10:00:00Z")), None);
+        // Retention shorter than the age of the newest snapshot (an invalid policy): none kept.
+        let short = sched(240, 1, "1970-01-01T00:00:00Z", None);
+        assert_eq!(short.kept(at("2026-11-21T02:00:00Z")), None);
+        assert!(short.points(at("2026-11-21T02:00:00Z")).is_empty());
+    }
+
+    #[test]
+    fn the_list_is_capped_but_the_count_is_not() {
+        let s = sched(30, 720, "1970-01-01T00:00:00Z", None);
+        let now = at("2026-11-21T12:00:00Z");
+        assert_eq!(s.kept(now).unwrap().0, 1440);
+        assert_eq!(s.points(now).len(), 1000);
+        assert_eq!(s.oldest(now), Some(at("2026-10-22T12:30:00Z")));
+    }
+
+    #[test]
+    fn huge_values_give_no_answer_rather_than_panic() {
+        let s = sched(i64::MAX, i64::MAX, "1970-01-01T00:00:00Z", None);
+        assert!(s.points(at("2026-11-21T12:00:00Z")).len() <= 1);
+        let s = sched(1, i64::MAX, "1970-01-01T00:00:00Z", None);
+        assert!(s.points(at("2026-11-21T12:00:00Z")).len() <= 1000);
+    }
+}
