@@ -194,6 +194,18 @@ fn schedule_findings<'a>(s: &ScenarioView<'a>, a: &Account<'a>, sched: &Schedule
     }
 }
 
+/// The assumed-schedule finding for an answer that is only about restore points (`restorePoints`),
+/// where the points themselves are the answer: `None` when `lastBackupTime` pinned them.
+pub fn assumed_schedule(path: &crate::pointer::Pointer, w: &RestoreWindow) -> Option<crate::diagnostics::Diagnostic> {
+    let (anchor, basis) = (w.anchor.as_deref()?, w.anchor_basis.as_deref()?);
+    let from = match basis {
+        "account-creation" => "the account's creation",
+        "unix-epoch" => "00:00 UTC (the Unix epoch)",
+        _ => return None,
+    };
+    Some(PERIODIC_SCHEDULE_ASSUMED.at(path, format!("the restore points assume one snapshot every interval counted from `{anchor}` ({from}); the documents don't say when snapshots are taken"), "add `lastBackupTime` (the time of a backup already taken) to the scenario to pin the restore points; the service's own times may differ by up to one interval"))
+}
+
 fn basis(bound: &str, reason: &str, at: DateTime<Utc>, source: &str) -> Basis {
     Basis {
         bound: bound.to_string(),
