@@ -238,7 +238,7 @@ pub const CHANGE_DURING_MIGRATION: Rule = Rule {
 pub const REGION_CHANGE_DURING_MIGRATION: Rule = Rule {
     code: "migration.region-change-blocked",
     severity: Error,
-    summary: "a region can't be added or removed while a periodic → continuous migration is in progress",
+    summary: "a region can't be added or removed, nor the write region failed over, while a periodic → continuous migration is in progress",
     source: MIG_2024,
 };
 /// Tier 30 → 7 days loses history.

@@ -99,6 +99,14 @@ fn region_keys(a: &Account<'_>) -> Option<Vec<String>> {
     Some(keys)
 }
 
+/// The region with failover priority 0, when the document says so explicitly.
+fn priority_zero(a: &Account<'_>) -> Option<String> {
+    a.regions()
+        .iter()
+        .find(|x| x.priority == Some(0))
+        .map(|x| region_key(&x.name))
+}
+
 /// Adding or removing a region "can't be run while the migration is in progress" ([MIG-2024]).
 /// Compared only when both documents list `locations`: a document without them (a PATCH of the
 /// policy alone) changes no region.
@@ -118,9 +126,6 @@ fn regions_during_migration(
     };
     let added: Vec<&String> = want.iter().filter(|k| !have.contains(k)).collect();
     let removed: Vec<&String> = have.iter().filter(|k| !want.contains(k)).collect();
-    if added.is_empty() && removed.is_empty() {
-        return;
-    }
     let list = |v: &[&String]| v.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
     let mut change = Vec::new();
     if !added.is_empty() {
@@ -129,11 +134,22 @@ fn regions_during_migration(
     if !removed.is_empty() {
         change.push(format!("removes {}", list(&removed)));
     }
+    // Same regions, another priority-0 region: a failover, also blocked ([MIG-2024]).
+    if let (true, Some(w), Some(h)) = (change.is_empty(), priority_zero(account), priority_zero(deployed)) {
+        if w != h {
+            change.push(format!(
+                "moves the write region (failover priority 0) from `{h}` to `{w}`"
+            ));
+        }
+    }
+    if change.is_empty() {
+        return;
+    }
     let path = account
         .props
         .get_any(&["locations", "geo_location"])
         .map_or_else(|| account.props.path.clone(), |n| n.path);
-    r.push(REGION_CHANGE_DURING_MIGRATION.at(&path, format!("`locations` {} while the migration to continuous backup is `InProgress`", change.join(" and ")), "wait until `migrationState.status` is `Completed` (about 90 minutes per TB per region), then add or remove the region"));
+    r.push(REGION_CHANGE_DURING_MIGRATION.at(&path, format!("`locations` {} while the migration to continuous backup is `InProgress`", change.join(" and ")), "wait until `migrationState.status` is `Completed` (about 90 minutes per TB per region), then add or remove the region or change the failover priorities"));
 }
 
 /// A tier change: a shorter window loses history at once, a longer one fills in over time
