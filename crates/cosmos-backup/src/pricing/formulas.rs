@@ -129,8 +129,14 @@ impl<'s> Builder<'s> {
             meter.id(),
             region.key()
         ));
+        // No public price exists for the preview 35-day meters: don't suggest one.
+        let example = if matches!(meter, Meter::Continuous35Days | Meter::Restore35Days) {
+            "<your price: no public price is known for this preview tier>"
+        } else {
+            "0.20"
+        };
         let help = format!(
-            "add a price for `{}` in `{}` to `priceSheet`, e.g. {{\"region\": \"{}\", \"meter\": \"{}\", \"unitPrice\": \"0.20\"}}",
+            "add a price for `{}` in `{}` to `priceSheet`, e.g. {{\"region\": \"{}\", \"meter\": \"{}\", \"unitPrice\": \"{example}\"}}",
             meter.id(),
             region.key(),
             region.key(),
