@@ -104,6 +104,8 @@ pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>
                 Some("while the migration to continuous backup is in progress")
             } else if current.policy_type == PolicyType::Continuous {
                 Some("of a continuous-backup account")
+            } else if effective.policy_type == PolicyType::Continuous {
+                Some("in the change that starts the migration to continuous backup")
             } else {
                 None
             };
