@@ -136,15 +136,18 @@ fn is_create(op: &str) -> bool {
 }
 
 /// The live resources at the end of the feed, by kind and name, with the time the live one was
-/// created: a delete can be undone in place "as long as no live resource has the same name"
-/// ([IAFAQ]), so what matters is the namesake's state now, not whether one was created in
-/// between (delete, re-create, delete leaves none live). One pass over the sorted feed: O(n).
-fn live_since<'e>(events: &'e [Event<'_>]) -> HashMap<(&'e str, &'e str), DateTime<Utc>> {
-    let mut live: HashMap<(&str, &str), DateTime<Utc>> = HashMap::new();
+/// created when the feed shows it: an event can be undone in place "as long as no live resource
+/// has the same name" ([IAFAQ]), so what matters is the namesake's state now, not whether one was
+/// created in between (delete, re-create, delete leaves none live). A `Replace` proves the
+/// resource exists even when its creation is older than the feed. One pass: O(n).
+fn live_at_end<'e>(events: &'e [Event<'_>]) -> HashMap<(&'e str, &'e str), Option<DateTime<Utc>>> {
+    let mut live: HashMap<(&str, &str), Option<DateTime<Utc>>> = HashMap::new();
     for e in events {
         let key = (e.kind, e.name.as_str());
         if is_create(&e.operation) {
-            live.insert(key, e.at);
+            live.insert(key, Some(e.at));
+        } else if e.operation.eq_ignore_ascii_case("Replace") {
+            live.entry(key).or_insert(None);
         } else if e.operation.eq_ignore_ascii_case("Delete") {
             live.remove(&key);
         }
@@ -156,7 +159,7 @@ fn live_since<'e>(events: &'e [Event<'_>]) -> HashMap<(&'e str, &'e str), DateTi
 pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) -> Vec<EventRestorePoint> {
     let bounds = window.and_then(|w| Some((crate::time::parse(&w.earliest)?.at, crate::time::parse(&w.latest)?.at)));
     let mut out = Vec::new();
-    let live = live_since(events);
+    let live = live_at_end(events);
     for e in events {
         if !is_destructive(&e.operation) {
             continue;
@@ -169,7 +172,8 @@ pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) 
                     .is_some_and(|s| s.eq_ignore_ascii_case("notRestorable") || s.eq_ignore_ascii_case("false"))
         });
         let feed_reason = text(&e.resource, "canUndeleteReason").map(str::to_string);
-        let (can, reason) = if e.operation.eq_ignore_ascii_case("Replace") {
+        let live_now = live.get(&(e.kind, e.name.as_str()));
+        let (can, reason) = if e.operation.eq_ignore_ascii_case("Replace") && live_now.is_some() {
             (
                 false,
                 Some(format!(
@@ -178,14 +182,13 @@ pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) 
                     fmt(restore)
                 )),
             )
-        } else if let Some(since) = live.get(&(e.kind, e.name.as_str())).filter(|t| **t > e.at) {
+        } else if let (false, Some(since)) = (e.operation.eq_ignore_ascii_case("Replace"), live_now) {
+            let when = since.map_or_else(|| "later".to_string(), |t| format!("at `{}`", fmt(t)));
             (
                 false,
                 Some(format!(
-                    "a {} named `{}` was created again at `{}` and is live; only deleted resources with no live namesake can be restored in the same account",
-                    e.kind,
-                    e.name,
-                    fmt(*since)
+                    "a {} named `{}` was created again {when} and is live; only deleted resources with no live namesake can be restored in the same account",
+                    e.kind, e.name
                 )),
             )
         } else if feed_no {
