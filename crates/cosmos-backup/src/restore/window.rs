@@ -60,9 +60,9 @@ fn latest_restorable<'a>(s: &ScenarioView<'a>, r: &mut Reader<'a>) -> Option<Dat
     Some(at.value)
 }
 
-/// True for an instant in 1970: the services return the Unix epoch for "no value yet" (the LRT API
-/// while a partition has no log backup; empty fields in some GET responses), never as a real time
-/// of a Cosmos DB account, so it is never a window bound.
+/// True for an instant in 1970. The LRT API returns the Unix epoch for "no log backup yet" ([LRT]);
+/// no Cosmos DB account existed in 1970, so any such value is a placeholder, never a real time,
+/// and never a window bound.
 pub fn is_epoch(at: DateTime<Utc>) -> bool {
     at.year() == 1970
 }
@@ -72,7 +72,7 @@ pub fn is_epoch(at: DateTime<Utc>) -> bool {
 fn bound_ts<'a>(node: &Node<'a>, key: &str, r: &mut Reader<'a>) -> Option<crate::node::Located<DateTime<Utc>>> {
     let at = r.timestamp(node, key).known().cloned()?;
     if is_epoch(at.value) {
-        r.push(EPOCH_TIMESTAMP.at(&at.path, format!("`{key}` is `{}`, the Unix epoch", fmt(at.value)), format!("no Cosmos DB account has a real `{key}` in 1970: read the restorable account again (a field the service has not filled yet comes back as the epoch); the window is computed without it meanwhile")));
+        r.push(EPOCH_TIMESTAMP.at(&at.path, format!("`{key}` is `{}`, the Unix epoch", fmt(at.value)), "no Cosmos DB account existed in 1970, so this is a placeholder, not a time: read the restorable account again; the window is computed without it meanwhile"));
         return None;
     }
     Some(at)
