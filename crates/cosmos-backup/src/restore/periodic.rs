@@ -178,12 +178,9 @@ fn policy_path(a: &Account<'_>) -> crate::pointer::Pointer {
 /// account would bury the findings that need action.
 fn schedule_findings<'a>(s: &ScenarioView<'a>, a: &Account<'a>, sched: &Schedule, count: i64, r: &mut Reader<'a>) {
     let path = policy_path(a);
-    if sched.anchor_basis.assumed() && s.incident_time.is_some() {
-        let from = match sched.anchor_basis {
-            AnchorBasis::AccountCreation => "the account's creation",
-            _ => "00:00 UTC (the Unix epoch)",
-        };
-        r.push(PERIODIC_SCHEDULE_ASSUMED.at(&path, format!("the restore points assume one snapshot every `{}` minutes counted from `{}` ({from}); the documents don't say when snapshots are taken", sched.interval_minutes, fmt(sched.anchor)), "add `lastBackupTime` (the time of a backup already taken) to the scenario to pin the restore points; the service's own times may differ by up to one interval"));
+    if let (Some(from), true) = (assumed_from(sched.anchor_basis.slug()), s.incident_time.is_some()) {
+        let every = format!("every `{}` minutes", sched.interval_minutes);
+        r.push(assumed_finding(&path, &every, &fmt(sched.anchor), from));
     }
     if count > MAX_POINTS {
         r.push(PERIODIC_POINTS_CAPPED.at(
@@ -197,13 +194,26 @@ fn schedule_findings<'a>(s: &ScenarioView<'a>, a: &Account<'a>, sched: &Schedule
 /// The assumed-schedule finding for an answer that is only about restore points (`restorePoints`),
 /// where the points themselves are the answer: `None` when `lastBackupTime` pinned them.
 pub fn assumed_schedule(path: &crate::pointer::Pointer, w: &RestoreWindow) -> Option<crate::diagnostics::Diagnostic> {
-    let (anchor, basis) = (w.anchor.as_deref()?, w.anchor_basis.as_deref()?);
-    let from = match basis {
-        "account-creation" => "the account's creation",
-        "unix-epoch" => "00:00 UTC (the Unix epoch)",
-        _ => return None,
-    };
-    Some(PERIODIC_SCHEDULE_ASSUMED.at(path, format!("the restore points assume one snapshot every interval counted from `{anchor}` ({from}); the documents don't say when snapshots are taken"), "add `lastBackupTime` (the time of a backup already taken) to the scenario to pin the restore points; the service's own times may differ by up to one interval"))
+    let from = assumed_from(w.anchor_basis.as_deref()?)?;
+    Some(assumed_finding(path, "every interval", w.anchor.as_deref()?, from))
+}
+
+/// What an assumed anchor is, by its `anchorBasis` slug; `None` when it is not an assumption.
+fn assumed_from(basis: &str) -> Option<&'static str> {
+    match basis {
+        "account-creation" => Some("the account's creation"),
+        "unix-epoch" => Some("00:00 UTC (the Unix epoch)"),
+        _ => None,
+    }
+}
+
+fn assumed_finding(
+    path: &crate::pointer::Pointer,
+    every: &str,
+    anchor: &str,
+    from: &str,
+) -> crate::diagnostics::Diagnostic {
+    PERIODIC_SCHEDULE_ASSUMED.at(path, format!("the restore points assume one snapshot {every} counted from `{anchor}` ({from}); the documents don't say when snapshots are taken"), "add `lastBackupTime` (the time of a backup already taken) to the scenario to pin the restore points; the service's own times may differ by up to one interval")
 }
 
 fn basis(bound: &str, reason: &str, at: DateTime<Utc>, source: &str) -> Basis {
