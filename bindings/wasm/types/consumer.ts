@@ -28,7 +28,7 @@ export async function main(): Promise<void> {
   const e: Evaluation = evaluate(scenario);
   const first: Diagnostic | undefined = e.results[0]?.diagnostics[0];
   const severity: Severity | undefined = first?.severity;
-  const tier: "Continuous7Days" | "Continuous30Days" | undefined = e.results[0]?.effectivePolicy?.tier;
+  const tier: "Continuous7Days" | "Continuous30Days" | "Continuous35Days" | undefined = e.results[0]?.effectivePolicy?.tier;
   const monthly: string | undefined = e.results[0]?.cost?.monthlyTotal;
   const valid: boolean = validate(JSON.stringify(scenario)).valid;
   const kinds: string[] = read(scenario).map((f) => f.kind);

@@ -16,8 +16,10 @@ pub const PUSR: &str = "[PUSR] Microsoft Learn, periodic-backup-update-storage-r
 pub const PRDR: &str = "[PRDR] Microsoft Learn, periodic-backup-request-data-restore.md";
 /// Online backup and restore overview (Microsoft Learn, 2025-07-21; seed 000 is its 2021 version).
 pub const OBR: &str = "[OBR] Microsoft Learn, online-backup-and-restore.md (2025-07-21; seed 000)";
-/// Continuous backup introduction (Microsoft Learn, 2025-12-04; seed 003).
-pub const CBI: &str = "[CBI] Microsoft Learn, continuous-backup-restore-introduction.md (2025-12-04; seed 003)";
+/// Continuous backup introduction (Microsoft Learn, 2025-12-04). Seed 003 is an earlier copy of
+/// the same page; it carries no date (it still says multi-region-write accounts aren't supported,
+/// which the 2025 page no longer says), so no other date is ever given for it.
+pub const CBI: &str = "[CBI] Microsoft Learn, continuous-backup-restore-introduction.md (2025-12-04; seed 003 is an earlier, undated copy)";
 /// Continuous backup resource model (Microsoft Learn, 2024-03-21).
 pub const CBRM: &str = "[CBRM] Microsoft Learn, continuous-backup-restore-resource-model.md (2024-03-21)";
 /// Continuous backup FAQ (Microsoft Learn, 2025-12-08).
@@ -56,6 +58,9 @@ pub const LEG17: &str = "[LEG17] Microsoft Docs, online-backup-and-restore.md (2
 pub const PREVIEW21: &str = "[CBP21] Microsoft Docs, continuous backup preview (2021-01-31; seed 001)";
 /// The ARM REST specification, api-version 2025-10-15.
 pub const SPEC: &str = "[SPEC] Azure REST API spec, Microsoft.DocumentDB stable/2025-10-15/cosmos-db.json";
+/// The preview ARM REST specification, api-version 2026-04-01-preview: `ContinuousTier` gains
+/// `Continuous35Days` ("Continuous 35 Days backup tier.").
+pub const SPEC_P26: &str = "[SPEC-P26] Azure REST API spec, Microsoft.DocumentDB preview/2026-04-01-preview/openapi.json @0dfeeb0f (ContinuousTier)";
 /// The ARM REST specification of restorable resources, api-version 2025-10-15.
 pub const SPEC_R: &str = "[SPEC-R] Azure REST API spec, Microsoft.DocumentDB stable/2025-10-15/restorable.json";
 /// Terraform azurerm provider, `azurerm_cosmosdb_account` backup block.

@@ -160,7 +160,13 @@ fn context<'a>(s: &ScenarioView<'a>) -> policy::Context<'a> {
         .as_ref()
         .and_then(|c| read::find(c).into_iter().find(|f| f.kind == Kind::Account))
         .map(|f| Account::from_found(&f));
-    policy::Context { locations, current }
+    let collections = |d: Option<&Node<'a>>| d.map(policy::mongo::collections).unwrap_or_default();
+    policy::Context {
+        locations,
+        current,
+        collections: collections(s.account.as_ref()),
+        current_collections: collections(s.current.as_ref()),
+    }
 }
 
 fn account_result<'a>(

@@ -24,6 +24,7 @@ pub const FIELDS: &[&str] = &[
     "priceSheet",
     "prices",
     "incidentTime",
+    "lastBackupTime",
     "ruleSet",
     "roleAssignments",
     "roleDefinitions",
@@ -61,6 +62,9 @@ pub struct ScenarioView<'a> {
     pub price_sheet: Option<Node<'a>>,
     /// `incidentTime`: when data was lost, for periodic restore advice.
     pub incident_time: Option<DateTime<Utc>>,
+    /// `lastBackupTime`: when the last periodic snapshot was taken (the documents don't say when
+    /// snapshots are taken, so this pins the schedule instead of an assumed anchor).
+    pub last_backup_time: Option<crate::node::Located<DateTime<Utc>>>,
     /// `ruleSet`: `current` (default) or `legacy2017`.
     pub rule_set: Option<Node<'a>>,
     /// `roleAssignments`.
@@ -111,6 +115,10 @@ pub fn view<'a>(node: Node<'a>, diags: &mut Vec<Diagnostic>) -> ScenarioView<'a>
     }
     let now = known(r.timestamp(&node, "now"));
     let incident_time = known(r.timestamp(&node, "incidentTime"));
+    let last_backup_time = match r.timestamp(&node, "lastBackupTime") {
+        Field::Known(l) => Some(l),
+        _ => None,
+    };
     let name = match r.string(&node, "name") {
         Field::Known(n) => Some(n.value),
         _ => None,
@@ -121,6 +129,7 @@ pub fn view<'a>(node: Node<'a>, diags: &mut Vec<Diagnostic>) -> ScenarioView<'a>
         name,
         now,
         incident_time,
+        last_backup_time,
         account: g("account"),
         current: g("current"),
         restorable_account: g("restorableAccount"),
@@ -159,6 +168,7 @@ fn empty(root: Node<'_>) -> ScenarioView<'_> {
         locations: None,
         price_sheet: None,
         incident_time: None,
+        last_backup_time: None,
         rule_set: None,
         role_assignments: None,
         role_definitions: None,

@@ -73,6 +73,9 @@ pub struct Scenario {
     /// When an incident happened (RFC 3339).
     #[tsify(optional)]
     incident_time: Option<String>,
+    /// When the last periodic snapshot was taken (RFC 3339); pins the restore-point schedule.
+    #[tsify(optional)]
+    last_backup_time: Option<String>,
     /// The rule set to apply.
     #[tsify(optional, type = "Json")]
     rule_set: Option<()>,

@@ -16,6 +16,9 @@ pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>)
     if let Some(t) = doc.tier.known().filter(|t| t.value == Tier::Continuous7Days) {
         r.push(TIER_7_PREVIEW_NOTE.at(&t.path, "`tier` is `Continuous7Days`", "nothing to change: the 2025 continuous-backup introduction treats both tiers as generally available; only the 2024 resource-model page still calls the 7-day tier preview, and the newest document wins"));
     }
+    if let Some(t) = doc.tier.known().filter(|t| t.value == Tier::Continuous35Days) {
+        tier_35(&t.path, account, r);
+    }
     if account.api() == Api::Cassandra {
         let path = doc
             .policy_type
@@ -31,7 +34,7 @@ pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>)
     ]);
     if let Some((key, Field::Known(m))) = mrw.map(|k| (k, r.boolean(&account.props, k))) {
         if m.value {
-            r.push(MULTI_REGION_WRITES.at(&m.path, format!("`{key}` is `true` with continuous backup"), "the 2024 documentation (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
+            r.push(MULTI_REGION_WRITES.at(&m.path, format!("`{key}` is `true` with continuous backup"), "an earlier, undated copy of the continuous-backup introduction (seed 003) and the AVM modules say multi-region-write accounts aren't supported; the 2025 Microsoft documentation supports them, and the newest document wins: check that your tooling (AVM, older Terraform modules) accepts it"));
         }
     }
     if account.api() == Api::MongoDb {
@@ -43,6 +46,49 @@ pub fn check<'a>(doc: &PolicyDoc<'a>, account: &Account<'a>, r: &mut Reader<'a>)
         r.push(MONGO_UNIQUE_INDEX.at(&path, "continuous backup on an API for MongoDB account", "create unique indexes together with their collection (create-collection extension command); they can't be added to existing collections, nor changed during migration"));
     }
     cmk(account, r);
+}
+
+/// The api-version that introduced `Continuous35Days` ([SPEC-P26]).
+const TIER_35_API_VERSION: &str = "2026-04-01-preview";
+
+/// The api-version a document is written against: an ARM resource's `apiVersion`, or a REST
+/// example's `api-version` parameter.
+fn api_version<'a>(account: &Account<'a>) -> Option<crate::node::Located<&'a str>> {
+    let node = account.envelope.get("apiVersion").or_else(|| {
+        account
+            .scope
+            .example
+            .as_ref()
+            .and_then(|e| e.at(&["parameters", "api-version"]))
+    })?;
+    Some(crate::node::Located::new(node.as_str()?, node.path))
+}
+
+/// The date part of an api-version (`2026-04-01` of `2026-04-01-preview`), when it has one.
+fn api_date(v: &str) -> Option<&str> {
+    let d = v.get(..10)?;
+    let ok = d.bytes().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
+    ok.then_some(d)
+}
+
+/// `Continuous35Days` is a preview tier; an older api-version doesn't know it.
+fn tier_35<'a>(path: &crate::pointer::Pointer, account: &Account<'a>, r: &mut Reader<'a>) {
+    r.push(TIER_35_PREVIEW.at(path, "`tier` is `Continuous35Days`, a preview tier", "expect a 35-day restore window; the tier appears only in the preview api-version 2026-04-01-preview, and no public price was found for it, so its cost is left out unless `priceSheet` gives `continuous35Days` and `restore35Days` prices"));
+    let Some(v) = api_version(account) else {
+        return;
+    };
+    let older = api_date(v.value)
+        .zip(api_date(TIER_35_API_VERSION))
+        .is_some_and(|(a, b)| a < b);
+    if older {
+        r.push(TIER_35_API_VERSION_OLD.at(&v.path, format!("`apiVersion` is `{}`, older than `{TIER_35_API_VERSION}`, which introduced `Continuous35Days`", v.value), format!("deploy with api-version `{TIER_35_API_VERSION}` or later; an older api-version doesn't define the tier and the request may be rejected")));
+    }
 }
 
 fn cmk<'a>(account: &Account<'a>, r: &mut Reader<'a>) {

@@ -3,6 +3,7 @@
 //! Sources: domain.md §1 (periodic), §2 (continuous), §7 (validation checklist), §8 (conflicts).
 
 mod continuous;
+pub mod mongo;
 pub mod parse;
 pub mod periodic;
 pub mod rules;
@@ -65,6 +66,10 @@ pub struct Context<'a> {
     pub locations: Vec<LocationInfo>,
     /// The deployed account, when the scenario compares against one.
     pub current: Option<Account<'a>>,
+    /// MongoDB collection resources of the new document (`account`).
+    pub collections: Vec<mongo::Collection<'a>>,
+    /// MongoDB collection resources of the deployed document (`current`).
+    pub current_collections: Vec<mongo::Collection<'a>>,
 }
 
 /// Validates an account's backup policy and returns its effective policy (`None` when the
@@ -92,6 +97,21 @@ pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>
         let current_doc = parse::parse(deployed, &mut scratch);
         if let Some(current) = effective_quiet(&current_doc, deployed) {
             transition::check(&doc, &effective, &current, &current_doc, account, deployed, r);
+            let migrating = [&doc, &current_doc]
+                .iter()
+                .any(|d| d.migration_status.value() == Some(&"InProgress"));
+            let why = if migrating {
+                Some("while the migration to continuous backup is in progress")
+            } else if current.policy_type == PolicyType::Continuous {
+                Some("of a continuous-backup account")
+            } else if effective.policy_type == PolicyType::Continuous {
+                Some("in the change that starts the migration to continuous backup")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                mongo::check(&ctx.collections, &ctx.current_collections, why, r);
+            }
         }
     }
     Some(effective)

@@ -119,7 +119,7 @@ pub const TIER_WITH_PERIODIC: Rule = Rule {
 pub const TIER_UNKNOWN: Rule = Rule {
     code: "continuous.tier-unknown",
     severity: Error,
-    summary: "tier must be Continuous7Days or Continuous30Days",
+    summary: "tier must be Continuous7Days, Continuous30Days or (preview) Continuous35Days",
     source: SPEC,
 };
 /// The 7-day tier: one older page still calls it preview.
@@ -128,6 +128,20 @@ pub const TIER_7_PREVIEW_NOTE: Rule = Rule {
     severity: Info,
     summary: "one 2024 page calls Continuous7Days preview; newer pages treat it as generally available",
     source: CBI,
+};
+/// The 35-day tier is preview-only.
+pub const TIER_35_PREVIEW: Rule = Rule {
+    code: "continuous.tier-35-days-preview",
+    severity: Info,
+    summary: "Continuous35Days (35-day restore window) is defined only by the preview api-version 2026-04-01-preview and has no public price",
+    source: SPEC_P26,
+};
+/// The 35-day tier with an api-version that predates it.
+pub const TIER_35_API_VERSION_OLD: Rule = Rule {
+    code: "continuous.tier-35-days-api-version",
+    severity: Warning,
+    summary: "Continuous35Days with an api-version older than 2026-04-01-preview, which doesn't define the tier",
+    source: SPEC_P26,
 };
 /// Continuous backup is not supported for Cassandra.
 pub const CASSANDRA: Rule = Rule {
@@ -162,6 +176,13 @@ pub const MONGO_UNIQUE_INDEX: Rule = Rule {
     code: "continuous.mongo-unique-index",
     severity: Info,
     summary: "on continuous-backup MongoDB accounts unique indexes can only be created with the collection",
+    source: CBI,
+};
+/// A unique index added to an existing MongoDB collection on a continuous account.
+pub const MONGO_UNIQUE_INDEX_EXISTING: Rule = Rule {
+    code: "continuous.mongo-unique-index-existing-collection",
+    severity: Error,
+    summary: "continuous-backup MongoDB accounts can't add a unique index to an existing collection, nor change one during migration",
     source: CBI,
 };
 /// Customer-managed keys need a managed identity as the default identity.
@@ -213,18 +234,25 @@ pub const CHANGE_DURING_MIGRATION: Rule = Rule {
     summary: "the backup policy can't be changed while a migration is in progress",
     source: MIG_2024,
 };
+/// Adding or removing a region while migration is in progress.
+pub const REGION_CHANGE_DURING_MIGRATION: Rule = Rule {
+    code: "migration.region-change-blocked",
+    severity: Error,
+    summary: "a region can't be added or removed, nor the write region failed over, while a periodic → continuous migration is in progress",
+    source: MIG_2024,
+};
 /// Tier 30 → 7 days loses history.
 pub const TIER_DOWNGRADE: Rule = Rule {
     code: "continuous.tier-downgrade",
     severity: Warning,
-    summary: "switching Continuous30Days → Continuous7Days immediately loses restore points older than seven days",
+    summary: "switching to a shorter continuous tier (e.g. Continuous30Days → Continuous7Days) immediately loses restore points older than the new window",
     source: MIG,
 };
 /// Tier 7 → 30 days accrues slowly.
 pub const TIER_UPGRADE: Rule = Rule {
     code: "continuous.tier-upgrade",
     severity: Info,
-    summary: "after Continuous7Days → Continuous30Days only the last seven days are restorable until new backups accumulate",
+    summary: "after switching to a longer continuous tier (e.g. Continuous7Days → Continuous30Days) only the old window is restorable until new backups accumulate",
     source: MIG,
 };
 /// Redundancy change loses old backups.
@@ -255,11 +283,14 @@ pub const RULES: &[Rule] = &[
     TIER_WITH_PERIODIC,
     TIER_UNKNOWN,
     TIER_7_PREVIEW_NOTE,
+    TIER_35_PREVIEW,
+    TIER_35_API_VERSION_OLD,
     CASSANDRA,
     MULTI_REGION_WRITES,
     ANALYTICAL_STORE,
     CONTINUOUS_SYNAPSE,
     MONGO_UNIQUE_INDEX,
+    MONGO_UNIQUE_INDEX_EXISTING,
     CMK_IDENTITY,
     CONTINUOUS_TO_PERIODIC,
     MIGRATION_ONE_WAY,
@@ -267,6 +298,7 @@ pub const RULES: &[Rule] = &[
     MIGRATION_IN_PROGRESS,
     MIGRATION_FAILED,
     CHANGE_DURING_MIGRATION,
+    REGION_CHANGE_DURING_MIGRATION,
     TIER_DOWNGRADE,
     TIER_UPGRADE,
     REDUNDANCY_CHANGE,

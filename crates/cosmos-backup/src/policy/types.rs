@@ -32,6 +32,9 @@ pub enum Tier {
     Continuous7Days,
     /// Thirty days of point-in-time restore; backup storage is billed.
     Continuous30Days,
+    /// Thirty-five days of point-in-time restore: preview, api-version 2026-04-01-preview
+    /// ([SPEC-P26] `ContinuousTier`); no public price.
+    Continuous35Days,
 }
 
 impl Tier {
@@ -40,6 +43,16 @@ impl Tier {
         match self {
             Tier::Continuous7Days => 7,
             Tier::Continuous30Days => 30,
+            Tier::Continuous35Days => 35,
+        }
+    }
+
+    /// The canonical spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Continuous7Days => "Continuous7Days",
+            Tier::Continuous30Days => "Continuous30Days",
+            Tier::Continuous35Days => "Continuous35Days",
         }
     }
 }
@@ -49,7 +62,7 @@ pub const POLICY_TYPES: &[&str] = &["Periodic", "Continuous"];
 /// The allowed redundancies.
 pub const REDUNDANCIES: &[&str] = &["Geo", "Local", "Zone"];
 /// The allowed tiers.
-pub const TIERS: &[&str] = &["Continuous7Days", "Continuous30Days"];
+pub const TIERS: &[&str] = &["Continuous7Days", "Continuous30Days", "Continuous35Days"];
 /// The allowed migration statuses.
 pub const MIGRATION_STATUSES: &[&str] = &["Invalid", "InProgress", "Completed", "Failed"];
 
@@ -77,6 +90,7 @@ pub fn tier(s: &str) -> Option<Tier> {
     match s {
         "Continuous7Days" => Some(Tier::Continuous7Days),
         "Continuous30Days" => Some(Tier::Continuous30Days),
+        "Continuous35Days" => Some(Tier::Continuous35Days),
         _ => None,
     }
 }
@@ -104,7 +118,7 @@ pub struct EffectivePolicy {
     /// Continuous: tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<Tier>,
-    /// Continuous: retention in days (7 or 30).
+    /// Continuous: retention in days (7, 30 or 35).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_days: Option<i64>,
     /// `migrationState.status`, when the document has one.

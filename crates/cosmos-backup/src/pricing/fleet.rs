@@ -55,7 +55,7 @@ pub fn price_scenario<'a>(node: Node<'a>, base: &Sheet, diags: &mut Vec<Diagnost
     let locations = s.locations.as_ref().map(policy::locations_from).unwrap_or_default();
     let ctx = policy::Context {
         locations,
-        current: None,
+        ..policy::Context::default()
     };
     let mut out = Vec::new();
     for (i, f) in found.iter().enumerate() {

@@ -129,8 +129,14 @@ impl<'s> Builder<'s> {
             meter.id(),
             region.key()
         ));
+        // No public price exists for the preview 35-day meters: don't suggest one.
+        let example = if matches!(meter, Meter::Continuous35Days | Meter::Restore35Days) {
+            "<your price: no public price is known for this preview tier>"
+        } else {
+            "0.20"
+        };
         let help = format!(
-            "add a price for `{}` in `{}` to `priceSheet`, e.g. {{\"region\": \"{}\", \"meter\": \"{}\", \"unitPrice\": \"0.20\"}}",
+            "add a price for `{}` in `{}` to `priceSheet`, e.g. {{\"region\": \"{}\", \"meter\": \"{}\", \"unitPrice\": \"{example}\"}}",
             meter.id(),
             region.key(),
             region.key(),
@@ -341,9 +347,11 @@ fn periodic(b: &mut Builder<'_>, p: &Profile, interval: i64, retention: i64, red
 }
 
 fn continuous(b: &mut Builder<'_>, p: &Profile, tier: Tier) -> Decimal {
-    let meter = match tier {
-        Tier::Continuous30Days => Meter::Continuous30Days,
-        Tier::Continuous7Days => Meter::Continuous7Days,
+    let (meter, restore_meter) = match tier {
+        Tier::Continuous30Days => (Meter::Continuous30Days, Meter::Restore),
+        Tier::Continuous7Days => (Meter::Continuous7Days, Meter::Restore),
+        // Never the 30-day price nor free: no public source prices the preview tier.
+        Tier::Continuous35Days => (Meter::Continuous35Days, Meter::Restore35Days),
     };
     let mut seen: Vec<String> = Vec::new();
     for region in &p.regions {
@@ -362,11 +370,15 @@ fn continuous(b: &mut Builder<'_>, p: &Profile, tier: Tier) -> Decimal {
             seen.len()
         ),
         Tier::Continuous7Days => "continuous 7-day: backup storage is free; restores are charged".to_string(),
+        Tier::Continuous35Days => format!(
+            "continuous 35-day (preview): no public price was found for its backup storage or restores; they are priced only from `priceSheet` (`continuous35Days`, `restore35Days`), in each of the {} regions",
+            seen.len()
+        ),
     });
     let Some(region) = p.restore_region.clone().or_else(|| p.write_region.clone()) else {
         return Decimal::ZERO;
     };
-    let Some(pr) = b.lookup(&region, Meter::Restore, "the restore charge") else {
+    let Some(pr) = b.lookup(&region, restore_meter, "the restore charge") else {
         return Decimal::ZERO;
     };
     let Some(one) = money::mul(p.restore_gb, pr.unit_price).map(money::round) else {

@@ -32,8 +32,13 @@ pub enum Meter {
     Continuous30Days,
     /// `Cont 7D Bkup Continuous Backup` (free).
     Continuous7Days,
-    /// `Cont 30D Bckp Data Restore` (both continuous tiers).
+    /// `Cont 30D Bckp Data Restore` (the 7- and 30-day tiers).
     Restore,
+    /// The preview `Continuous35Days` tier's backup storage: no public price or Retail Prices
+    /// meter is known, so the default sheet has none and only a user `priceSheet` prices it.
+    Continuous35Days,
+    /// Restores of a `Continuous35Days` account: no public price, like [`Meter::Continuous35Days`].
+    Restore35Days,
     /// Cosmos DB for PostgreSQL `Backup LRS Data Stored`.
     PostgresBackupLocal,
     /// Cosmos DB for PostgreSQL `Backup GRS Data Stored`.
@@ -49,6 +54,8 @@ pub const METERS: &[Meter] = &[
     Meter::Continuous30Days,
     Meter::Continuous7Days,
     Meter::Restore,
+    Meter::Continuous35Days,
+    Meter::Restore35Days,
     Meter::PostgresBackupLocal,
     Meter::PostgresBackupGeo,
 ];
@@ -62,6 +69,8 @@ pub const METER_IDS: &[&str] = &[
     "continuous30Days",
     "continuous7Days",
     "restore",
+    "continuous35Days",
+    "restore35Days",
     "postgresBackupLocal",
     "postgresBackupGeo",
 ];
@@ -77,6 +86,8 @@ impl Meter {
             Meter::Continuous30Days => "continuous30Days",
             Meter::Continuous7Days => "continuous7Days",
             Meter::Restore => "restore",
+            Meter::Continuous35Days => "continuous35Days",
+            Meter::Restore35Days => "restore35Days",
             Meter::PostgresBackupLocal => "postgresBackupLocal",
             Meter::PostgresBackupGeo => "postgresBackupGeo",
         }
@@ -113,6 +124,9 @@ impl Meter {
                 "Cont 7D Bkup Continuous Backup",
             ),
             Meter::Restore => ("Azure Cosmos DB - PITR", "Backup", "Cont 30D Bckp Data Restore"),
+            // No Retail Prices meter is documented for the preview tier: an empty meter name
+            // matches no CSV row (`from_azure` needs exactly one hit), so only `priceSheet` prices it.
+            Meter::Continuous35Days | Meter::Restore35Days => ("Azure Cosmos DB - PITR", "", ""),
             Meter::PostgresBackupLocal => (
                 "Azure Cosmos DB for PostgreSQL Backup Storage",
                 "Backup LRS",
@@ -147,7 +161,7 @@ impl Meter {
     /// The unit the meter bills in.
     pub fn unit(self) -> &'static str {
         match self {
-            Meter::Restore => "GB",
+            Meter::Restore | Meter::Restore35Days => "GB",
             Meter::PostgresBackupLocal | Meter::PostgresBackupGeo => "GiB-month",
             _ => "GB-month",
         }

@@ -135,31 +135,32 @@ fn is_create(op: &str) -> bool {
     op.eq_ignore_ascii_case("Create") || op.eq_ignore_ascii_case("Recreate")
 }
 
-/// For each event (sorted by time), the first later create of a resource of the same kind and
-/// name. One pass from the end with a map, so a feed of n events costs O(n), not the O(n²) of a
-/// forward search per delete.
-fn later_creates<'e, 'a>(events: &'e [Event<'a>]) -> Vec<Option<&'e Event<'a>>> {
-    let mut next: HashMap<(&str, &str), &'e Event<'a>> = HashMap::new();
-    let mut out: Vec<Option<&'e Event<'a>>> = events
-        .iter()
-        .rev()
-        .map(|e| {
-            let found = next.get(&(e.kind, e.name.as_str())).copied();
-            if is_create(&e.operation) {
-                next.insert((e.kind, e.name.as_str()), e);
-            }
-            found
-        })
-        .collect();
-    out.reverse();
-    out
+/// The live resources at the end of the feed, by kind and name, with the time the live one was
+/// created when the feed shows it: an event can be undone in place "as long as no live resource
+/// has the same name" ([IAFAQ]), so what matters is the namesake's state now, not whether one was
+/// created in between (delete, re-create, delete leaves none live). A `Replace` proves the
+/// resource exists even when its creation is older than the feed. One pass: O(n).
+fn live_at_end<'e>(events: &'e [Event<'_>]) -> HashMap<(&'e str, &'e str), Option<DateTime<Utc>>> {
+    let mut live: HashMap<(&str, &str), Option<DateTime<Utc>>> = HashMap::new();
+    for e in events {
+        let key = (e.kind, e.name.as_str());
+        if is_create(&e.operation) {
+            live.insert(key, Some(e.at));
+        } else if e.operation.eq_ignore_ascii_case("Replace") {
+            live.entry(key).or_insert(None);
+        } else if e.operation.eq_ignore_ascii_case("Delete") {
+            live.remove(&key);
+        }
+    }
+    live
 }
 
 /// Restore points before every delete/replace event.
 pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) -> Vec<EventRestorePoint> {
     let bounds = window.and_then(|w| Some((crate::time::parse(&w.earliest)?.at, crate::time::parse(&w.latest)?.at)));
     let mut out = Vec::new();
-    for (e, later_create) in events.iter().zip(later_creates(events)) {
+    let live = live_at_end(events);
+    for e in events {
         if !is_destructive(&e.operation) {
             continue;
         }
@@ -171,7 +172,8 @@ pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) 
                     .is_some_and(|s| s.eq_ignore_ascii_case("notRestorable") || s.eq_ignore_ascii_case("false"))
         });
         let feed_reason = text(&e.resource, "canUndeleteReason").map(str::to_string);
-        let (can, reason) = if e.operation.eq_ignore_ascii_case("Replace") {
+        let live_now = live.get(&(e.kind, e.name.as_str()));
+        let (can, reason) = if e.operation.eq_ignore_ascii_case("Replace") && live_now.is_some() {
             (
                 false,
                 Some(format!(
@@ -180,14 +182,13 @@ pub fn restore_points<'a>(events: &[Event<'a>], window: Option<&RestoreWindow>) 
                     fmt(restore)
                 )),
             )
-        } else if let Some(c) = later_create {
+        } else if let (false, Some(since)) = (e.operation.eq_ignore_ascii_case("Replace"), live_now) {
+            let when = since.map_or_else(|| "later".to_string(), |t| format!("at `{}`", fmt(t)));
             (
                 false,
                 Some(format!(
-                    "a {} named `{}` was created again at `{}`; only deleted resources with no live namesake can be restored in the same account",
-                    e.kind,
-                    e.name,
-                    fmt(c.at)
+                    "a {} named `{}` was created again {when} and is live; only deleted resources with no live namesake can be restored in the same account",
+                    e.kind, e.name
                 )),
             )
         } else if feed_no {

@@ -47,7 +47,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Basis {
-    /// The bound: `earliest`, `latest` or `restorableUntil`.
+    /// The bound: `earliest`, `latest`, `restorableUntil` or `beforeIncident`. Only bounds: the
+    /// periodic schedule's anchor (which may be the Unix epoch) is `RestoreWindow::anchor`.
     pub bound: String,
     /// A stable slug: `retention`, `creation`, `migration-completion`, `oldest-restorable-time`,
     /// `backup-lag`, `latest-restorable-timestamp`, `deletion`, `deleted-account-30-days`,
@@ -68,7 +69,7 @@ pub struct RestoreWindow {
     pub earliest: String,
     /// Latest restorable instant (RFC 3339 UTC).
     pub latest: String,
-    /// Where the window comes from: `Continuous7Days`, `Continuous30Days`, `Periodic`,
+    /// Where the window comes from: `Continuous7Days`, `Continuous30Days`, `Continuous35Days`, `Periodic`,
     /// `Legacy2017` or `PostgreSQL35Days`.
     pub tier: String,
     /// The region the window applies to, when it is a per-region window.
@@ -79,9 +80,22 @@ pub struct RestoreWindow {
     /// Continuous: one window per region of `restorableLocations`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<RestoreWindow>,
-    /// Periodic: the snapshots that can be restored, newest first.
+    /// Periodic: the snapshots that can be restored, newest first; at most 1 000 are listed
+    /// (`restorePointCount` says how many there are).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restore_points: Vec<String>,
+    /// Periodic: how many snapshots are kept now, including any beyond the listed 1 000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restore_point_count: Option<i64>,
+    /// Periodic: the instant the snapshot schedule is counted from (one snapshot every interval
+    /// before and after it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Periodic: where `anchor` comes from: `last-backup-time` (the scenario's `lastBackupTime`),
+    /// or an assumption, `account-creation` or `unix-epoch` (the documents don't say when
+    /// snapshots are taken).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor_basis: Option<String>,
     /// A deleted account: the last instant a restore can be started (deletion + 30 days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restorable_until: Option<String>,

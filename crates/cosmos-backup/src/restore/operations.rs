@@ -111,9 +111,27 @@ pub fn restore_window(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
 pub fn restore_points(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
     evaluate(scenario).map(|e| {
         let mut w = windows(&e);
+        let mut assumed = Vec::new();
         for r in &mut w.results {
             if r.restore_window.as_ref().is_some_and(|x| x.restore_points.is_empty()) {
                 r.restore_window = None;
+            }
+            // The points are the whole answer here, so say when their schedule is assumed.
+            if let Some(d) = r
+                .restore_window
+                .as_ref()
+                .and_then(|x| super::periodic::assumed_schedule(&r.path, x))
+            {
+                assumed.push(d);
+            }
+        }
+        for d in assumed {
+            if !w
+                .diagnostics
+                .iter()
+                .any(|x| x.code == d.code && x.path.as_str().starts_with(d.path.as_str()))
+            {
+                w.diagnostics.push(d);
             }
         }
         w

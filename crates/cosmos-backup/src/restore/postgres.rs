@@ -203,6 +203,9 @@ fn window<'a>(s: &ScenarioView<'a>, cluster: &Node<'a>, p: &Node<'a>, r: &mut Re
         basis,
         regions: Vec::new(),
         restore_points: Vec::new(),
+        restore_point_count: None,
+        anchor: None,
+        anchor_basis: None,
         restorable_until: None,
         before_incident: None,
     })

@@ -69,6 +69,13 @@ rule!(
     "`latestRestorableTimestamp` is the Unix epoch: a partition has not taken its first log backup yet"
 );
 rule!(
+    EPOCH_TIMESTAMP,
+    "restore.epoch-timestamp",
+    Warning,
+    ENGINE,
+    "a restorable account's `oldestRestorableTime`, `creationTime` or `deletionTime` is the Unix epoch: it is no value and bounds nothing"
+);
+rule!(
     MIGRATION_GAP,
     "restore.migration-gap",
     Info,
@@ -90,6 +97,27 @@ rule!(
     Warning,
     PRDR,
     "the last snapshot before the incident is older than the retention: it has already rolled over"
+);
+rule!(
+    PERIODIC_SCHEDULE_ASSUMED,
+    "restore.periodic-schedule-assumed",
+    Info,
+    ENGINE,
+    "the documents don't say when periodic snapshots are taken: the restore points assume a schedule counted from the account's creation or the Unix epoch; `lastBackupTime` pins it"
+);
+rule!(
+    PERIODIC_POINTS_CAPPED,
+    "restore.periodic-points-capped",
+    Info,
+    ENGINE,
+    "more than 1 000 snapshots are kept: `restorePoints` lists the newest 1 000, while the window and `restorePointCount` cover them all"
+);
+rule!(
+    LAST_BACKUP_AFTER_NOW,
+    "restore.last-backup-after-now",
+    Warning,
+    ENGINE,
+    "`lastBackupTime` is after `now`, so it can't be a backup already taken; the assumed schedule is used"
 );
 rule!(
     PERIODIC_SUPPORT_TICKET,
@@ -382,10 +410,14 @@ pub const RULES: &[Rule] = &[
     DELETED_EXPIRED,
     WINDOW_EMPTY,
     LRT_EPOCH,
+    EPOCH_TIMESTAMP,
     MIGRATION_GAP,
     PERIODIC_RAISE_RETENTION,
     PERIODIC_INCIDENT_ROLLED_OVER,
     PERIODIC_SUPPORT_TICKET,
+    PERIODIC_SCHEDULE_ASSUMED,
+    PERIODIC_POINTS_CAPPED,
+    LAST_BACKUP_AFTER_NOW,
     EVENT_RESTORE_POINT,
     EVENT_NOT_FOUND,
     EVENT_OUTSIDE_WINDOW,

@@ -80,11 +80,29 @@ fn latest_restorable<'a>(s: &ScenarioView<'a>, r: &mut Reader<'a>) -> Option<Dat
         .find(|f| f.kind == Kind::BackupInformation)?;
     let cbi = info.node.get("continuousBackupInformation")?;
     let at = r.timestamp(&cbi, "latestRestorableTimestamp").known().cloned()?;
-    if at.value.year() == 1970 {
+    if is_epoch(at.value) {
         r.push(LRT_EPOCH.at(&at.path, format!("`latestRestorableTimestamp` is `{}`", fmt(at.value)), "a partition has not taken its first log backup yet: retry the request in a few minutes; the backup lag of 100 seconds is used meanwhile"));
         return None;
     }
     Some(at.value)
+}
+
+/// True for an instant in 1970. The LRT API returns the Unix epoch for "no log backup yet" ([LRT]);
+/// no Cosmos DB account existed in 1970, so any such value is a placeholder, never a real time,
+/// and never a window bound.
+pub fn is_epoch(at: DateTime<Utc>) -> bool {
+    at.year() == 1970
+}
+
+/// A timestamp of a restorable account or region, unless it is the epoch (then it is reported and
+/// left out, so it bounds nothing).
+fn bound_ts<'a>(node: &Node<'a>, key: &str, r: &mut Reader<'a>) -> Option<crate::node::Located<DateTime<Utc>>> {
+    let at = r.timestamp(node, key).known().cloned()?;
+    if is_epoch(at.value) {
+        r.push(EPOCH_TIMESTAMP.at(&at.path, format!("`{key}` is `{}`, the Unix epoch", fmt(at.value)), "no Cosmos DB account existed in 1970, so this is a placeholder, not a time: read the restorable account again; the window is computed without it meanwhile"));
+        return None;
+    }
+    Some(at)
 }
 
 /// The tier and whether it was assumed.
@@ -113,6 +131,15 @@ fn reason_source(reason: &str) -> &'static str {
         "deletion" | "deleted-account-30-days" => sources::RACB,
         "tier-default" => sources::CBRM,
         _ => sources::CBI,
+    }
+}
+
+/// The source of a bound, for a tier: the 35-day retention is stated only by the preview spec.
+fn tier_source(reason: &str, tier: Tier) -> &'static str {
+    if reason == "retention" && tier == Tier::Continuous35Days {
+        sources::SPEC_P26
+    } else {
+        reason_source(reason)
     }
 }
 
@@ -150,14 +177,14 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
     };
     let (tier, assumed) = tier(src);
     let rp = src.restorable.as_ref().map(props);
-    let ts = |r: &mut Reader<'a>, key: &str| rp.as_ref().and_then(|p| r.timestamp(p, key).known().cloned());
+    let ts = |r: &mut Reader<'a>, key: &str| rp.as_ref().and_then(|p| bound_ts(p, key, r));
     let mut creation = ts(r, "creationTime");
     let deletion = ts(r, "deletionTime");
     let oldest = ts(r, "oldestRestorableTime");
     if creation.is_none() {
         if let Some(a) = &src.account {
             if let Some(sd) = a.envelope.get("systemData") {
-                creation = r.timestamp(&sd, "createdAt").known().cloned();
+                creation = bound_ts(&sd, "createdAt", r);
             }
         }
     }
@@ -239,12 +266,9 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
         ));
         return Err(NoWindow::Empty);
     }
-    let tier_name = match tier {
-        Tier::Continuous7Days => "Continuous7Days",
-        Tier::Continuous30Days => "Continuous30Days",
-    };
+    let tier_name = tier.name();
     let mut b = vec![
-        basis("earliest", e.1, e.0, reason_source(e.1)),
+        basis("earliest", e.1, e.0, tier_source(e.1, tier)),
         basis("latest", l.1, l.0, reason_source(l.1)),
     ];
     if assumed {
@@ -270,6 +294,9 @@ pub fn continuous<'a>(s: &ScenarioView<'a>, src: &SourceDocs<'a>, r: &mut Reader
         basis: b,
         regions,
         restore_points: Vec::new(),
+        restore_point_count: None,
+        anchor: None,
+        anchor_basis: None,
         restorable_until: restorable_until.map(fmt),
         before_incident: None,
     })
@@ -286,14 +313,8 @@ fn region_windows<'a>(p: &Node<'a>, e: Bound<'a>, l: Bound<'a>, tier: &str, r: &
         let Some(name) = text(&loc, "locationName").or_else(|| text(&loc, "location")) else {
             continue;
         };
-        let rc = r
-            .timestamp(&loc, "creationTime")
-            .known()
-            .map(|c| (c.value, "region-creation"));
-        let rd = r
-            .timestamp(&loc, "deletionTime")
-            .known()
-            .map(|d| (d.value, "region-deletion"));
+        let rc = bound_ts(&loc, "creationTime", r).map(|c| (c.value, "region-creation"));
+        let rd = bound_ts(&loc, "deletionTime", r).map(|d| (d.value, "region-deletion"));
         let re = later(e, rc);
         let rl = earlier(l, rd);
         if re.0 > rl.0 {
@@ -310,6 +331,9 @@ fn region_windows<'a>(p: &Node<'a>, e: Bound<'a>, l: Bound<'a>, tier: &str, r: &
             ],
             regions: Vec::new(),
             restore_points: Vec::new(),
+            restore_point_count: None,
+            anchor: None,
+            anchor_basis: None,
             restorable_until: None,
             before_incident: None,
         });
@@ -330,7 +354,13 @@ pub fn region_spans(restorable: &Node<'_>) -> Vec<RegionSpan> {
         .iter()
         .filter_map(|loc| {
             let name = text(loc, "locationName").or_else(|| text(loc, "location"))?;
-            let t = |k: &str| text(loc, k).and_then(crate::time::parse).map(|x| x.at);
+            // An epoch value is no value (see `is_epoch`): the window reports it.
+            let t = |k: &str| {
+                text(loc, k)
+                    .and_then(crate::time::parse)
+                    .map(|x| x.at)
+                    .filter(|at| !is_epoch(*at))
+            };
             Some((name.to_string(), t("creationTime"), t("deletionTime")))
         })
         .collect()
