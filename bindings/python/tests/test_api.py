@@ -339,3 +339,19 @@ def test_unknown_source_format_is_an_input_error() -> None:
         cb.evaluate(account=cb.source("x", "cobol"))
     assert e.value.code == "input.format-unsupported"
     assert e.value.errors()[0]["path"] == "/account/format"
+
+
+def test_periodic_window_carries_its_schedule_anchor_and_count() -> None:
+    # 60-minute snapshots kept 3 h, the last one at 12:05: at 12:40 the ones of 12:05, 11:05 and
+    # 10:05 are younger than the retention (09:05 is 3 h 35 min old and gone).
+    account = {"type": "Microsoft.DocumentDB/databaseAccounts", "name": "orders", "location": "West US",
+               "properties": {"locations": [{"locationName": "West US", "failoverPriority": 0}],
+                              "backupPolicy": {"type": "Periodic", "periodicModeProperties": {
+                                  "backupIntervalInMinutes": 60, "backupRetentionIntervalInHours": 3}}}}
+    w = cb.restore_points(account=account, now=datetime(2026, 11, 21, 12, 40, tzinfo=timezone.utc),
+                          lastBackupTime="2026-11-21T12:05:00Z").results[0].restore_window
+    assert w is not None
+    assert w.restore_point_count == 3 and len(w.restore_points) == 3
+    assert w.anchor == datetime(2026, 11, 21, 12, 5, tzinfo=timezone.utc)
+    assert w.anchor_basis == "last-backup-time"
+    assert w.earliest == datetime(2026, 11, 21, 10, 5, tzinfo=timezone.utc)

@@ -145,7 +145,8 @@ class EffectivePolicy:
         backup_interval_in_minutes (int | None): Periodic: minutes between backups.
         backup_retention_interval_in_hours (int | None): Periodic: hours each backup is kept.
         backup_storage_redundancy (str | None): Periodic: ``"Geo"``, ``"Local"`` or ``"Zone"``.
-        tier (str | None): Continuous: ``"Continuous7Days"`` or ``"Continuous30Days"``.
+        tier (str | None): Continuous: ``"Continuous7Days"``, ``"Continuous30Days"`` or
+            ``"Continuous35Days"`` (2026-04-01-preview).
         retention_days (int | None): Continuous: days of point-in-time restore.
         migration_status (str | None): ``migrationState.status``, when given.
         defaulted (tuple[str, ...]): Fields whose value is a service default.
@@ -214,6 +215,11 @@ class RestoreWindow:
         restore_points (tuple[datetime, ...]): Periodic: the restorable snapshots, newest first.
         restorable_until (datetime | None): A deleted account: the last instant to start a restore.
         before_incident (datetime | None): Periodic with ``incident_time``: the last snapshot before it.
+        restore_point_count (int | None): Periodic: how many snapshots the retention keeps (the
+            ``restore_points`` list may be capped below it; the window is not).
+        anchor (datetime | None): Periodic: the instant the snapshot schedule is counted from.
+        anchor_basis (str | None): Where ``anchor`` comes from: ``"last-backup-time"`` (the
+            scenario's ``lastBackupTime``), ``"account-creation"`` or ``"unix-epoch"`` (both assumed).
     """
 
     earliest: datetime
@@ -225,11 +231,15 @@ class RestoreWindow:
     restore_points: Tuple[datetime, ...] = ()
     restorable_until: Optional[datetime] = None
     before_incident: Optional[datetime] = None
+    restore_point_count: Optional[int] = None
+    anchor: Optional[datetime] = None
+    anchor_basis: Optional[str] = None
     raw: Dict[str, Any] = _raw()
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "RestoreWindow":
-        until, before = d.get("restorableUntil"), d.get("beforeIncident")
+        until, before, anchor = d.get("restorableUntil"), d.get("beforeIncident"), d.get("anchor")
+        count = d.get("restorePointCount")
         return cls(
             earliest=parse_time(str(d.get("earliest", ""))),
             latest=parse_time(str(d.get("latest", ""))),
@@ -240,6 +250,9 @@ class RestoreWindow:
             restore_points=tuple(parse_time(str(t)) for t in d.get("restorePoints", ())),
             restorable_until=parse_time(str(until)) if until else None,
             before_incident=parse_time(str(before)) if before else None,
+            restore_point_count=int(count) if count is not None else None,
+            anchor=parse_time(str(anchor)) if anchor else None,
+            anchor_basis=d.get("anchorBasis"),
             raw=dict(d),
         )
 
