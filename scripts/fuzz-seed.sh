@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-tests}"
-for t in read evaluate timestamp locate restore_request events pricing permissions; do mkdir -p "fuzz/corpus/$t"; done
+for t in read evaluate timestamp locate restore_request events pricing permissions hcl; do mkdir -p "fuzz/corpus/$t"; done
 python3 - "$SHARED" <<'PY'
 import hashlib, json, os, pathlib, re, sys
 shared = pathlib.Path(sys.argv[1])
@@ -61,6 +61,18 @@ for d in docs:
         seed_parts(json.loads(d))
     except (ValueError, RecursionError):
         pass
+# hcl: every Terraform fixture, and every Terraform source object of a vector ("\n---\n" then its tfvars).
+for p in sorted([*pathlib.Path("tests/fixtures/terraform").rglob("*.tf"), *pathlib.Path("tests/realworld").rglob("*.tf")]):
+    put("hcl", p.read_text(encoding="utf-8"))
+for d in docs:
+    try:
+        objs = list(walk(json.loads(d)))
+    except (ValueError, RecursionError):
+        continue
+    for o in objs:
+        if o.get("format") in ("terraform", "tfvars") and isinstance(o.get("text"), str):
+            vars_ = "".join(x.get("text", "") for x in o.get("parameters", []) if isinstance(x, dict))
+            put("hcl", o["text"] + ("\n---\n" + vars_ if vars_ else ""))
 for s in ['[]', '{"prices": []}', '{"Items": [{"armRegionName": "westus", "retailPrice": 0.2}]}']:
     put("pricing", s)
 print({t: len(os.listdir(out / t)) for t in sorted(os.listdir(out))})

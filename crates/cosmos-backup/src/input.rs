@@ -91,7 +91,7 @@ pub const BOOLEAN_AS_STRING: Rule = Rule {
 pub const EXPRESSION_UNRESOLVED: Rule = Rule {
     code: "template.expression-unresolved",
     severity: Info,
-    summary: "an ARM template expression could not be evaluated offline; the rules that need its value were skipped",
+    summary: "a template expression (ARM, or Terraform HCL) could not be evaluated offline; the rules that need its value were skipped",
     source: ENGINE,
 };
 /// A timestamp could not be read.

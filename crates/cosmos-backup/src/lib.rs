@@ -66,6 +66,7 @@ use diagnostics::Rule;
 pub fn catalogue() -> Vec<&'static Rule> {
     [
         input::RULES,
+        formats::hcl::RULES,
         policy::RULES,
         restore::RULES,
         pricing::RULES,

@@ -8,7 +8,7 @@
 //! resources, and arrays of any of these (`az cosmosdb list`, PSRule exports).
 
 use crate::node::Node;
-use crate::values::Scope;
+use crate::values::{Scope, Terraform};
 use serde::{Deserialize, Serialize};
 
 /// The shape an account was written in.
@@ -116,7 +116,10 @@ fn walk<'a>(
         return walk(&list, shape, scope, label, next, out);
     }
     if let Some(changes) = node.get("resource_changes").filter(|v| v.value.is_array()) {
-        return terraform_plan(&changes, out);
+        let hcl =
+            node.get(crate::formats::hcl::ORIGIN_KEY).and_then(|o| o.as_str()) == Some(crate::formats::hcl::ORIGIN);
+        let origin = if hcl { Terraform::Hcl } else { Terraform::Plan };
+        return terraform_plan(&changes, origin, out);
     }
     let push = |kind, shape, out: &mut Vec<Found<'a>>| {
         out.push(Found {
@@ -145,7 +148,7 @@ fn walk<'a>(
 }
 
 /// `terraform show -json` output: accounts planned by azurerm or azapi, read from `change.after`.
-fn terraform_plan<'a>(changes: &Node<'a>, out: &mut Vec<Found<'a>>) {
+fn terraform_plan<'a>(changes: &Node<'a>, origin: Terraform, out: &mut Vec<Found<'a>>) {
     for rc in changes.items() {
         let ty = rc.get("type").and_then(|t| t.as_str()).unwrap_or("");
         let address = rc.get("address").and_then(|a| a.as_str()).map(str::to_string);
@@ -156,7 +159,10 @@ fn terraform_plan<'a>(changes: &Node<'a>, out: &mut Vec<Found<'a>>) {
             kind: Kind::Account,
             node,
             shape,
-            scope: Scope::default(),
+            scope: Scope {
+                terraform: Some(origin),
+                ..Scope::default()
+            },
             label: address.clone(),
         };
         if ty == "azurerm_cosmosdb_account" {

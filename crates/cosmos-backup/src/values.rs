@@ -61,6 +61,17 @@ pub struct Scope<'a> {
     pub template: Option<Node<'a>>,
     /// The REST example root, when the account came from a REST API example.
     pub example: Option<Node<'a>>,
+    /// For an account read from Terraform: a plan, or HCL converted by [`crate::formats::hcl`].
+    pub terraform: Option<Terraform>,
+}
+
+/// Where a Terraform account was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Terraform {
+    /// `terraform show -json` output: values are Terraform's own (`""` and `0` may mean unset).
+    Plan,
+    /// HCL text: values are what the user wrote; `${…}` marks an expression not evaluated offline.
+    Hcl,
 }
 
 /// Collects diagnostics while reading.
@@ -92,6 +103,9 @@ impl<'a> Reader<'a> {
         let Some(text) = node.as_str() else {
             return Some(node);
         };
+        if self.terraform_unresolved(&node.path, text, field) {
+            return None;
+        }
         let Some(expr) = expression(text) else {
             return Some(node);
         };
@@ -106,6 +120,31 @@ impl<'a> Reader<'a> {
             "give the parameter a literal `defaultValue`, or evaluate a scenario with the deployed account (`az cosmosdb show`) to check this field",
         ));
         None
+    }
+
+    /// True (with a `template.expression-unresolved` finding) when an account read from Terraform
+    /// holds the marker `${expression}` of an expression that could not be evaluated offline.
+    pub fn terraform_unresolved(&mut self, path: &Pointer, text: &str, field: &str) -> bool {
+        let Some(expr) = self.terraform_expression(text) else {
+            return false;
+        };
+        self.push(input::EXPRESSION_UNRESOLVED.at(
+            path,
+            format!("`{field}` is the Terraform expression `{}`", clip(expr)),
+            "give it a literal value (a variable `default` or a `.tfvars` value), or evaluate the plan (`terraform show -json`) to check this field",
+        ));
+        true
+    }
+
+    /// The expression inside a Terraform marker `${…}`, for accounts read from Terraform only.
+    pub fn terraform_expression<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.scope.terraform?;
+        text.strip_prefix("${")?.strip_suffix('}')
+    }
+
+    /// True when a string is an expression (ARM `[…]`, or a Terraform marker) rather than a literal.
+    pub fn is_expression(&self, text: &str) -> bool {
+        expression(text).is_some() || self.terraform_expression(text).is_some()
     }
 
     fn lookup(&self, expr: &str) -> Option<Node<'a>> {

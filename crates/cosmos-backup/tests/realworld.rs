@@ -92,7 +92,13 @@ fn source(dir: &Path, entry: &Value) -> Value {
     match entry["template"].as_str() {
         Some(t) => {
             let ttext = std::fs::read_to_string(dir.join(t)).unwrap();
-            let tformat = if t.ends_with(".bicep") { "bicep" } else { "jsonc" };
+            let tformat = if t.ends_with(".bicep") {
+                "bicep"
+            } else if t.ends_with(".tf") {
+                "terraform"
+            } else {
+                "jsonc"
+            };
             json!({"format": tformat, "file": t, "text": ttext, "parameters": s})
         }
         None => s,

@@ -145,6 +145,9 @@ fn scenario<'a>(
 }
 
 fn no_account(doc: &Node<'_>, found: &[read::Found<'_>]) -> Diagnostic {
+    if found.is_empty() && doc.get("resource_changes").is_some_and(|r| r.value.is_array()) {
+        return input::NO_ACCOUNT.at(&doc.path, "the Terraform document holds no `azurerm_cosmosdb_account` and no `azapi_resource` of type `Microsoft.DocumentDB/databaseAccounts`", "nothing to fix if the accounts are elsewhere: give the configuration (or plan) that declares them; a module's accounts are in its own `.tf` text or in the plan");
+    }
     if found.is_empty() {
         return input::UNKNOWN_SHAPE.at(&doc.path, "no Cosmos DB account or other known Azure object was found", "pass an ARM resource, an ARM template, a REST example, `az cosmosdb show` or PowerShell output, or a scenario `{\"now\", \"account\"}`");
     }
@@ -217,6 +220,8 @@ fn display_name(s: &ScenarioView<'_>, account: &Account<'_>, index: usize) -> St
     let hint = account.rest_account_name();
     let base = account
         .name()
+        // An HCL name not evaluated offline (`${…}`) is no name: the address says which it is.
+        .filter(|n| !(terraform && n.starts_with("${")))
         .map(str::to_string)
         .or(hint)
         .or_else(|| if terraform { account.label.clone() } else { None })

@@ -111,6 +111,21 @@ fn azurerm<'a>(account: &Account<'a>, r: &mut Reader<'a>, empty: PolicyDoc<'a>) 
     let Some(block) = account.props.get("backup") else {
         return empty;
     };
+    if block.value.is_string() {
+        // A `dynamic "backup"` block over an expression not evaluated offline (HCL).
+        let path = block.path.clone();
+        return match r.resolve(block.clone(), "backup") {
+            None => PolicyDoc {
+                node: Some(block),
+                policy_type: crate::values::Field::Unknown(path),
+                ..empty
+            },
+            Some(_) => PolicyDoc {
+                node: Some(block),
+                ..empty
+            },
+        };
+    }
     let Some(node) = (if block.value.is_array() {
         block.items().into_iter().next()
     } else {

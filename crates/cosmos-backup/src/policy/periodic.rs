@@ -101,6 +101,14 @@ pub fn redundancy_in_regions(
     let name = format!("{effective:?}");
     let given = doc.redundancy.known().map(|l| l.path.clone());
     for region in account.regions() {
+        // An HCL expression not evaluated offline: reported, never looked up as a region name.
+        let at = region
+            .node
+            .get_any(&["locationName", "location"])
+            .map_or(region.node.path.clone(), |n| n.path);
+        if r.terraform_unresolved(&at, &region.name, "location") {
+            continue;
+        }
         let key = region_key(&region.name);
         let Some(info) = locations.iter().find(|l| l.key == key) else {
             r.push(REDUNDANCY_REGION_UNKNOWN.at(

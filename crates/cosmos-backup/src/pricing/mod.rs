@@ -201,7 +201,7 @@ pub fn read_usage<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Option<Usage> {
 pub fn account_regions<'a>(a: &Account<'a>, r: &mut Reader<'a>) -> (Vec<Region>, Option<Region>) {
     let mut literal = |node: Node<'a>| -> Option<Region> {
         let text = node.as_str()?;
-        if crate::values::expression(text).is_none() {
+        if !r.is_expression(text) {
             return Some(Region::new(text, node.path.clone()));
         }
         let path = node.path.clone();
