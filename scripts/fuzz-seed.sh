@@ -61,8 +61,8 @@ for d in docs:
         seed_parts(json.loads(d))
     except (ValueError, RecursionError):
         pass
-# hcl: every Terraform fixture, and every Terraform source object of a vector ("\n---\n" then its tfvars).
-for p in sorted([*pathlib.Path("tests/fixtures/terraform").rglob("*.tf"), *pathlib.Path("tests/realworld").rglob("*.tf")]):
+# hcl: every Terraform document of the real-world corpus (when present), and every Terraform source object of a vector ("\n---\n" then its tfvars).
+for p in sorted(pathlib.Path("tests/realworld").rglob("*.tf")):
     put("hcl", p.read_text(encoding="utf-8"))
 for d in docs:
     try:
