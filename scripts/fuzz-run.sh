@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS="${1:-600}"; shift || true
-TARGETS=("$@"); [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(read evaluate timestamp locate restore_request events pricing permissions hcl)
+TARGETS=("$@"); [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(read evaluate timestamp locate restore_request events pricing permissions hcl bicep)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --version 0.13.2
 scripts/fuzz-seed.sh
 mkdir -p target/fuzz-logs

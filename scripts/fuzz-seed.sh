@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-tests}"
-for t in read evaluate timestamp locate restore_request events pricing permissions hcl; do mkdir -p "fuzz/corpus/$t"; done
+for t in read evaluate timestamp locate restore_request events pricing permissions hcl bicep; do mkdir -p "fuzz/corpus/$t"; done
 python3 - "$SHARED" <<'PY'
 import hashlib, json, os, pathlib, re, sys
 shared = pathlib.Path(sys.argv[1])
@@ -33,6 +33,11 @@ def seed_parts(scenario):
             put("pricing", json.dumps(o["priceSheet"], indent=1))
         if "roleAssignments" in o or "roleDefinitions" in o or "questions" in o:
             put("permissions", json.dumps(o, indent=1))
+        if o.get("format") in ("bicep", "bicepparam") and isinstance(o.get("text"), str):
+            put("bicep", o["text"])
+            for m in (o.get("modules") or {}).values():
+                if isinstance(m, str):
+                    put("bicep", m)
 if shared.is_dir():
     for p in sorted(shared.rglob("*.json")):
         docs.append(p.read_text(encoding="utf-8", errors="replace"))

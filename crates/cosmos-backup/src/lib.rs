@@ -67,7 +67,9 @@ pub fn catalogue() -> Vec<&'static Rule> {
     [
         input::RULES,
         formats::hcl::RULES,
+        formats::bicep::RULES,
         policy::RULES,
+        policy::params::RULES,
         restore::RULES,
         pricing::RULES,
         permissions::RULES,

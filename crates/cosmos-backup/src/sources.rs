@@ -65,6 +65,8 @@ pub const SPEC_P26: &str = "[SPEC-P26] Azure REST API spec, Microsoft.DocumentDB
 pub const SPEC_R: &str = "[SPEC-R] Azure REST API spec, Microsoft.DocumentDB stable/2025-10-15/restorable.json";
 /// Terraform azurerm provider, `azurerm_cosmosdb_account` backup block.
 pub const TF: &str = "[TF] terraform-provider-azurerm, cosmosdb_account backup block";
+/// The Bicep language reference (Microsoft Learn, azure-resource-manager/bicep).
+pub const BICEP: &str = "[BICEP] Microsoft Learn, azure-resource-manager/bicep: file.md, data-types.md, operators.md, modules.md, parameter-files.md";
 /// This engine's own input rules (JSON, timestamps, limits).
 pub const ENGINE: &str = "[ENGINE] cosmos-backup input rules (README, \"Inputs\")";
 /// The Azure Retail Prices API snapshot and the price-point report (docs/reference/pricing.md).

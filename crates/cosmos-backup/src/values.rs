@@ -367,7 +367,7 @@ pub fn expression(text: &str) -> Option<&str> {
 }
 
 /// `func('name')` → `name`.
-fn single_call<'e>(expr: &'e str, func: &str) -> Option<&'e str> {
+pub(crate) fn single_call<'e>(expr: &'e str, func: &str) -> Option<&'e str> {
     let rest = expr
         .trim()
         .strip_prefix(func)?

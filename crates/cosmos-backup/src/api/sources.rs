@@ -193,7 +193,11 @@ fn convert(source: &Value, at: &Pointer) -> Result<(Converted, Maps), Box<Diagno
     };
     let mut converted = match format {
         Format::Json | Format::Jsonc => json(text, file)?,
-        Format::Bicep => formats::bicep::convert(text, file, &modules(m))?,
+        Format::Bicep => {
+            // The parameters file's values also decide the expressions that use them.
+            let given = params.first().and_then(|p| convert(p, at).ok()).map(|(c, _)| c.value);
+            formats::bicep::convert_with(text, file, &modules(m), given.as_ref())?
+        }
         Format::Bicepparam => formats::bicep::convert_params(text, file)?,
         Format::Terraform | Format::Tfvars => {
             let (tf, vars) = terraform_texts(format, text, file, &params);
@@ -252,6 +256,9 @@ fn attach_parameters(
 ) -> Result<(), Box<Diagnostic>> {
     let under = at.key(PARAMETERS_KEY);
     let (mut p, mut p_maps) = convert(params, &under)?;
+    // A `.bicepparam` with its template needs no reminder that it names one.
+    p.findings
+        .retain(|f| f.code != formats::bicep::PARAMS_WITHOUT_TEMPLATE.code);
     if let Value::Object(t) = &mut converted.value {
         t.insert(PARAMETERS_KEY.to_string(), std::mem::take(&mut p.value));
     }

@@ -4,6 +4,7 @@
 
 mod continuous;
 pub mod mongo;
+pub mod params;
 pub mod parse;
 pub mod periodic;
 pub mod rules;
@@ -76,6 +77,7 @@ pub struct Context<'a> {
 /// type is unknown, so no policy can be inferred).
 pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>) -> Option<EffectivePolicy> {
     let doc = parse::parse(account, r);
+    params::check(account, r);
     let Some(effective) = effective(&doc, account, r) else {
         // The mode is unreadable, but range findings still help the user fix everything at once.
         periodic::ranges(&doc, r);
