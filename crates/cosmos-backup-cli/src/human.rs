@@ -35,19 +35,29 @@ pub fn print(outcomes: &[Outcome]) -> std::io::Result<()> {
         out,
         "{} file(s): {errors} error(s), {warnings} warning(s)",
         outcomes.len()
-    )
+    )?;
+    out.flush()
+}
+
+/// Where a finding is: its `location` (file, line, column) when the engine gave one, else the
+/// pointer located in the input's JSON text.
+pub fn place<'o>(o: &'o Outcome, d: &'o Diagnostic) -> (&'o str, Option<(usize, usize)>) {
+    if let Some(l) = &d.location {
+        return (l.file.as_deref().unwrap_or(&o.file), Some((l.line, l.column)));
+    }
+    let pos = cosmos_backup::locate::position(&o.text, &d.path).map(|p| (p.line, p.column));
+    (&o.file, pos)
 }
 
 fn diagnostic(out: &mut impl Write, o: &Outcome, d: &Diagnostic, account: Option<&str>) -> std::io::Result<()> {
-    let pos = cosmos_backup::locate::position(&o.text, &d.path)
-        .map(|p| format!(":{}:{}", p.line, p.column))
-        .unwrap_or_default();
+    let (file, pos) = place(o, d);
+    let pos = pos.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
     let sev = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "info",
     };
-    writeln!(out, "{}{pos}: {sev}[{}] {}", o.file, d.code, d.message)?;
+    writeln!(out, "{file}{pos}: {sev}[{}] {}", d.code, d.message)?;
     if let Some(a) = account {
         writeln!(
             out,

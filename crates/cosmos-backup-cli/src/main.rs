@@ -26,9 +26,14 @@ struct Cli {
 enum Command {
     /// Evaluate documents: policy validity, effective policy, restore window, not-restored list, cost.
     Evaluate {
-        /// Files or directories (every *.json inside), or `-` for standard input.
+        /// Files or directories, or `-` for standard input. Read by extension: `.json`, `.jsonc`,
+        /// `.bicep`, `.bicepparam`, `.tf`, `.tfvars` (a directory: every such file inside).
         #[arg(required = true)]
         inputs: Vec<String>,
+        /// A parameters file for the template (`.json` deployment parameters, `.bicepparam`,
+        /// `.tfvars`), as `az deployment group validate --parameters` takes it.
+        #[arg(long, value_name = "FILE")]
+        parameters: Option<String>,
         /// The instant to evaluate at (RFC 3339). Defaults to the current time; a scenario's own `now` wins.
         #[arg(long)]
         now: Option<String>,
@@ -86,14 +91,40 @@ pub struct Outcome {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Evaluate { inputs, now, format } => evaluate(&inputs, now.as_deref(), format),
+        Command::Evaluate {
+            inputs,
+            parameters,
+            now,
+            format,
+        } => evaluate(&inputs, parameters.as_deref(), now.as_deref(), format),
         Command::Rules { format } => rules(format),
         Command::Read { input } => read(&input),
         Command::Call { operation, input, list } => call(operation.as_deref(), input.as_deref(), list),
     }
 }
 
-fn evaluate(inputs: &[String], now: Option<&str>, format: Format) -> ExitCode {
+/// The exit code once output is written: a closed pipe (`cosmos-backup … | head`) ends the
+/// run quietly with the code it would have had; any other write error is exit 2.
+fn written(result: std::io::Result<()>, code: ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `text` and a newline to standard output.
+fn out(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    writeln!(o, "{text}")?;
+    o.flush()
+}
+
+fn evaluate(inputs: &[String], parameters: Option<&str>, now: Option<&str>, format: Format) -> ExitCode {
     let now = match now {
         Some(t) => match cosmos_backup::time::parse(t) {
             Some(p) => p.at,
@@ -112,17 +143,48 @@ fn evaluate(inputs: &[String], now: Option<&str>, format: Format) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let outcomes: Vec<Outcome> = files.into_iter().map(|f| inputs::evaluate_file(f, &options)).collect();
-    let printed = match format {
-        Format::Human => human::print(&outcomes),
-        Format::Json => json(&outcomes),
-        Format::Sarif => sarif::print(&outcomes),
-    };
-    if let Err(e) = printed {
-        eprintln!("error: {e}");
+    if files.from_directory {
+        eprintln!("{}", read_summary(&files));
+    }
+    if files.read.is_empty() {
+        eprintln!(
+            "error: no document to read (extensions read: {}); convert Bicep with `bicep build`, Terraform with `terraform show -json`",
+            inputs::extensions()
+        );
         return ExitCode::from(2);
     }
-    exit_code(&outcomes)
+    if parameters.is_some() && files.read.len() != 1 {
+        eprintln!("error: `--parameters` applies to one template; give exactly one file with it");
+        return ExitCode::from(2);
+    }
+    let outcomes: Vec<Outcome> = files
+        .read
+        .iter()
+        .map(|f| inputs::evaluate_file(f.clone(), parameters, &options))
+        .collect();
+    let code = exit_code(&outcomes);
+    let printed = match format {
+        Format::Human => human::print(&outcomes),
+        Format::Json => json(&outcomes, &files),
+        Format::Sarif => sarif::print(&outcomes),
+    };
+    written(printed, code)
+}
+
+/// `read 12 file(s), skipped 3 (README.md, …)`.
+fn read_summary(files: &inputs::Files) -> String {
+    let mut line = format!("read {} file(s)", files.read.len());
+    if !files.skipped.is_empty() {
+        let shown: Vec<&str> = files.skipped.iter().take(5).map(String::as_str).collect();
+        let more = if files.skipped.len() > shown.len() { ", …" } else { "" };
+        line.push_str(&format!(
+            ", skipped {} ({}{more}): not {}",
+            files.skipped.len(),
+            shown.join(", "),
+            inputs::extensions()
+        ));
+    }
+    line
 }
 
 fn exit_code(outcomes: &[Outcome]) -> ExitCode {
@@ -138,9 +200,9 @@ fn exit_code(outcomes: &[Outcome]) -> ExitCode {
     }
 }
 
-fn json(outcomes: &[Outcome]) -> std::io::Result<()> {
+fn json(outcomes: &[Outcome], files: &inputs::Files) -> std::io::Result<()> {
     let value = match outcomes {
-        [one] => match &one.result {
+        [one] if !files.from_directory => match &one.result {
             Ok(e) => serde_json::to_value(e),
             Err(e) => serde_json::to_value(serde_json::json!({ "error": e })),
         },
@@ -150,39 +212,39 @@ fn json(outcomes: &[Outcome]) -> std::io::Result<()> {
                 Ok(e) => serde_json::json!({"file": o.file, "evaluation": e}),
                 Err(e) => serde_json::json!({"file": o.file, "error": e}),
             }).collect::<Vec<_>>(),
+            "skipped": files.skipped,
         })),
     }?;
-    println!("{}", serde_json::to_string_pretty(&value)?);
-    Ok(())
+    out(&serde_json::to_string_pretty(&value)?)
 }
 
 fn rules(format: Format) -> ExitCode {
     let rules = api::rules();
     if format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&rules).unwrap_or_default());
-        return ExitCode::SUCCESS;
+        return written(
+            out(&serde_json::to_string_pretty(&rules).unwrap_or_default()),
+            ExitCode::SUCCESS,
+        );
     }
+    let mut text = String::new();
     for r in &rules {
-        println!(
-            "{:<48} {:<8} {}\n{:<48} {:<8} source: {}",
+        text.push_str(&format!(
+            "{:<48} {:<8} {}\n{:<48} {:<8} source: {}\n",
             r.code,
             format!("{:?}", r.severity).to_lowercase(),
             r.summary,
             "",
             "",
             r.source
-        );
+        ));
     }
-    println!("{} rules", rules.len());
-    ExitCode::SUCCESS
+    text.push_str(&format!("{} rules", rules.len()));
+    written(out(&text), ExitCode::SUCCESS)
 }
 
 fn call(operation: Option<&str>, input: Option<&str>, list: bool) -> ExitCode {
     if list {
-        for op in api::OPERATIONS {
-            println!("{op}");
-        }
-        return ExitCode::SUCCESS;
+        return written(out(&api::OPERATIONS.join("\n")), ExitCode::SUCCESS);
     }
     let (Some(op), Some(input)) = (operation, input) else {
         return ExitCode::from(2);
@@ -195,12 +257,12 @@ fn call(operation: Option<&str>, input: Option<&str>, list: bool) -> ExitCode {
         }
     };
     let answer: serde_json::Value = serde_json::from_str(&api::call_json(op, &text)).unwrap_or_default();
-    println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
-    if answer.get("error").is_some() {
+    let code = if answer.get("error").is_some() {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    written(out(&serde_json::to_string_pretty(&answer).unwrap_or_default()), code)
 }
 
 fn read(input: &str) -> ExitCode {
@@ -213,16 +275,22 @@ fn read(input: &str) -> ExitCode {
     };
     match api::parse_json(&text).and_then(|v| api::read(&v)) {
         Ok(found) => {
-            for f in found {
-                println!(
-                    "{:<20} {:<16} {:<40} {}",
-                    format!("{:?}", f.kind),
-                    format!("{:?}", f.shape),
-                    f.name.unwrap_or_default(),
-                    f.path
-                );
+            let lines: Vec<String> = found
+                .into_iter()
+                .map(|f| {
+                    format!(
+                        "{:<20} {:<16} {:<40} {}",
+                        format!("{:?}", f.kind),
+                        format!("{:?}", f.shape),
+                        f.name.unwrap_or_default(),
+                        f.path
+                    )
+                })
+                .collect();
+            if lines.is_empty() {
+                return ExitCode::SUCCESS;
             }
-            ExitCode::SUCCESS
+            written(out(&lines.join("\n")), ExitCode::SUCCESS)
         }
         Err(e) => {
             eprintln!("error[{}]: {}", e.code, e.message);

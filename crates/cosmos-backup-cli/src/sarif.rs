@@ -27,8 +27,7 @@ pub fn print(outcomes: &[Outcome]) -> std::io::Result<()> {
             "results": results,
         }],
     });
-    println!("{}", serde_json::to_string_pretty(&log)?);
-    Ok(())
+    crate::out(&serde_json::to_string_pretty(&log)?)
 }
 
 fn level(s: Severity) -> &'static str {
@@ -40,12 +39,10 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn result(o: &Outcome, d: &Diagnostic) -> Value {
-    let mut physical = json!({"artifactLocation": {"uri": o.file}});
-    if let (Some(p), Some(map)) = (
-        cosmos_backup::locate::position(&o.text, &d.path),
-        physical.as_object_mut(),
-    ) {
-        map.insert("region".into(), json!({"startLine": p.line, "startColumn": p.column}));
+    let (file, pos) = crate::human::place(o, d);
+    let mut physical = json!({"artifactLocation": {"uri": file}});
+    if let (Some((line, column)), Some(map)) = (pos, physical.as_object_mut()) {
+        map.insert("region".into(), json!({"startLine": line, "startColumn": column}));
     }
     let location = json!({"physicalLocation": physical, "logicalLocations": [{"fullyQualifiedName": d.path.as_str(), "kind": "member"}]});
     json!({

@@ -92,7 +92,8 @@ fn sarif_is_2_1_0_with_regions() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["version"], "2.1.0");
     let results = v["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 4);
+    // interval below 60, `geo`, 1 440 snapshots kept (the list capped at 1 000), the tier, Cassandra
+    assert_eq!(results.len(), 5);
     let first = &results[0];
     assert_eq!(first["ruleId"], "periodic.interval-below-minimum");
     assert_eq!(first["level"], "error");
@@ -207,4 +208,188 @@ fn readme_commands_run() {
         ran += 1;
     }
     assert!(ran >= 5, "expected the README's CLI examples, ran {ran}");
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cosmos-backup-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const TEMPLATE: &str = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "interval": { "type": "int", "defaultValue": 240 }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.DocumentDB/databaseAccounts",
+      "apiVersion": "2025-10-15",
+      "name": "with-params",
+      "location": "westus",
+      "properties": {
+        "backupPolicy": {
+          "type": "Periodic",
+          "periodicModeProperties": {
+            "backupIntervalInMinutes": "[parameters('interval')]",
+            "backupRetentionIntervalInHours": 8
+          }
+        }
+      }
+    }
+  ]
+}
+"#;
+
+const PARAMETERS: &str = r#"{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "interval": {
+      "value": 30
+    }
+  }
+}
+"#;
+
+#[test]
+fn parameters_file_value_wins_and_the_finding_is_located_in_it() {
+    let d = scratch("params");
+    let (t, p) = (d.join("main.json"), d.join("main.parameters.json"));
+    std::fs::write(&t, TEMPLATE).unwrap();
+    std::fs::write(&p, PARAMETERS).unwrap();
+    let (t, p) = (t.to_str().unwrap(), p.to_str().unwrap());
+    let o = run(&["evaluate", t, "--parameters", p, "--format", "json", "--now", NOW]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v["results"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "periodic.interval-below-minimum");
+    assert_eq!(d["path"], "/$parameters/parameters/interval/value");
+    // `"value": 30` is on line 6 of the parameters file, the value at column 16.
+    assert_eq!(d["location"]["file"], p);
+    assert_eq!(d["location"]["line"], 6);
+    assert_eq!(d["location"]["column"], 16);
+    let human = run(&["evaluate", t, "--parameters", p, "--now", NOW]);
+    assert!(
+        stdout(&human).starts_with(&format!("{p}:6:16: error[periodic.interval-below-minimum]")),
+        "{}",
+        stdout(&human)
+    );
+    // Without the parameters file the default (240) applies: no error.
+    let alone = run(&["evaluate", t, "--now", NOW]);
+    assert_eq!(alone.status.code(), Some(0), "{}", stdout(&alone));
+    // The parameters file alone is recognised, never read as an account with the default policy.
+    let params_only = run(&["evaluate", p, "--format", "json", "--now", NOW]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&params_only)).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "document.parameters-file");
+    assert_eq!(v["results"].as_array().unwrap().len(), 0);
+    // `--parameters` applies to one template.
+    let two = run(&["evaluate", t, t, "--parameters", p, "--now", NOW]);
+    assert_eq!(two.status.code(), Some(2));
+}
+
+#[test]
+fn directory_runs_report_what_they_read_and_skipped() {
+    let d = scratch("dir");
+    std::fs::write(d.join("main.json"), TEMPLATE).unwrap();
+    std::fs::write(d.join("README.md"), "# docs\n").unwrap();
+    std::fs::write(d.join("notes.txt"), "x\n").unwrap();
+    let dir = d.to_str().unwrap();
+    let o = run(&["evaluate", dir, "--format", "json", "--now", NOW]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("read 1 file(s), skipped 2"), "{err}");
+    assert!(err.contains("README.md"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2);
+
+    // Nothing readable: exit 2, never "0 file(s): 0 error(s)".
+    let empty = scratch("dir-empty");
+    std::fs::write(empty.join("README.md"), "# docs\n").unwrap();
+    let o = run(&["evaluate", empty.to_str().unwrap(), "--now", NOW]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stdout(&o).contains("0 file(s)"), "{}", stdout(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bicep build"));
+
+    // Bicep and Terraform files are read by extension; one that cannot be read is never exit 0.
+    let other = scratch("dir-other");
+    std::fs::write(other.join("main.bicep"), "}}} not bicep {{{\n").unwrap();
+    std::fs::write(other.join("main.tf"), "}}} not terraform {{{\n").unwrap();
+    let o = run(&["evaluate", other.to_str().unwrap(), "--now", NOW]);
+    assert_ne!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("read 2 file(s)"));
+}
+
+#[test]
+fn an_unsupported_extension_names_the_supported_ones() {
+    let d = scratch("ext");
+    let f = d.join("account.yaml");
+    std::fs::write(&f, "name: x\n").unwrap();
+    let o = run(&["evaluate", f.to_str().unwrap(), "--now", NOW]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(out.contains("input.format-unsupported"), "{out}");
+    assert!(out.contains(".bicep") && out.contains("terraform show -json"), "{out}");
+}
+
+#[test]
+fn a_json_syntax_error_is_located_at_its_line_and_column() {
+    let d = scratch("syntax");
+    let f = d.join("broken.json");
+    std::fs::write(&f, "{\n  \"a\": 1,\n  \"b\": [1, 2,, 3]\n}\n").unwrap();
+    let f = f.to_str().unwrap();
+    let o = run(&["evaluate", f, "--now", NOW]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).starts_with(&format!("{f}:3:14: error[input.json-syntax]")),
+        "{}",
+        stdout(&o)
+    );
+    let s = run(&["evaluate", f, "--format", "sarif", "--now", NOW]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&s)).unwrap();
+    let region = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 3);
+    assert_eq!(region["startColumn"], 14);
+}
+
+/// `cosmos-backup … | head`: a closed pipe ends the run quietly, never with a panic (exit 101).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let commands: &[&[&str]] = &[
+        &["evaluate", "examples", "--now", NOW],
+        &["evaluate", "examples", "--format", "json", "--now", NOW],
+        &["evaluate", "examples", "--format", "sarif", "--now", NOW],
+        &[
+            "evaluate",
+            "examples/orders-account.json",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+        ],
+        &["rules"],
+        &["rules", "--format", "json"],
+        &["call", "--list"],
+        &["call", "rules", "examples/orders-account.json"],
+        &["read", "examples/orders-account.json"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cosmos-backup"))
+            .args(*args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the command writes: its first write meets EPIPE.
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(matches!(o.status.code(), Some(0..=2)), "{args:?}: {:?} {err}", o.status);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
 }

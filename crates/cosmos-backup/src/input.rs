@@ -94,6 +94,34 @@ pub const EXPRESSION_UNRESOLVED: Rule = Rule {
     summary: "a template expression (ARM, or Terraform HCL) could not be evaluated offline; the rules that need its value were skipped",
     source: ENGINE,
 };
+/// A template resource's `copy` loop has a count that cannot be evaluated offline.
+pub const COPY_UNRESOLVED: Rule = Rule {
+    code: "template.copy-unresolved",
+    severity: Info,
+    summary: "a resource's `copy` loop count could not be evaluated offline; the resource was read once, as the definition every copy shares",
+    source: ENGINE,
+};
+/// A template resource's `condition` cannot be evaluated offline.
+pub const CONDITION_UNRESOLVED: Rule = Rule {
+    code: "template.condition-unresolved",
+    severity: Info,
+    summary: "a resource's `condition` could not be evaluated offline; the resource was read as if it is deployed",
+    source: ENGINE,
+};
+/// A Terraform plan value is known only after apply.
+pub const PLAN_UNKNOWN: Rule = Rule {
+    code: "plan.value-unknown",
+    severity: Info,
+    summary: "a Terraform plan value is known only after apply (`after_unknown`); the rules that need it were skipped",
+    source: ENGINE,
+};
+/// A deployment parameters file was given without the template it applies to.
+pub const PARAMETERS_FILE: Rule = Rule {
+    code: "document.parameters-file",
+    severity: Warning,
+    summary: "the document is a deployment parameters file: it needs the template it applies to",
+    source: ENGINE,
+};
 /// A timestamp could not be read.
 pub const TIMESTAMP_INVALID: Rule = Rule {
     code: "timestamp.invalid",
@@ -131,6 +159,10 @@ pub const RULES: &[Rule] = &[
     NON_CANONICAL_CASE,
     BOOLEAN_AS_STRING,
     EXPRESSION_UNRESOLVED,
+    COPY_UNRESOLVED,
+    CONDITION_UNRESOLVED,
+    PARAMETERS_FILE,
+    PLAN_UNKNOWN,
     TIMESTAMP_INVALID,
     TIMESTAMP_NON_ISO,
     SCENARIO_UNKNOWN_FIELD,

@@ -56,6 +56,7 @@ pub mod read;
 pub mod restore;
 pub mod sources;
 pub mod suggest;
+pub mod template;
 pub mod time;
 pub mod values;
 

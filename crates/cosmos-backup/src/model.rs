@@ -53,17 +53,37 @@ pub struct Account<'a> {
     pub scope: Scope<'a>,
     /// A label such as `request` for REST examples.
     pub label: Option<String>,
+    /// For a template resource in a `copy` loop: which copy.
+    pub copy: Option<crate::read::Copy<'a>>,
+    /// For a template resource: a `condition` that did not evaluate.
+    pub condition: Option<Node<'a>>,
+    /// `properties`, when it is a template expression that did not evaluate (nothing of the
+    /// account's properties is known, so nothing is defaulted).
+    pub unresolved_properties: Option<Node<'a>>,
+}
+
+/// An empty object, standing for the properties of an account whose `properties` is unknown.
+fn empty_object() -> &'static serde_json::Value {
+    static EMPTY: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| serde_json::Value::Object(serde_json::Map::new()))
 }
 
 impl<'a> Account<'a> {
     /// Builds the model from a found account.
     pub fn from_found(found: &Found<'a>) -> Self {
-        let props = found
-            .node
-            .get("properties")
-            .filter(|p| p.value.is_object())
-            .unwrap_or_else(|| found.node.clone());
+        let raw = found.node.get("properties");
+        let unresolved_properties = raw
+            .clone()
+            .filter(|p| p.as_str().is_some_and(|s| crate::values::expression(s).is_some()));
+        let props = match (&unresolved_properties, raw.filter(|p| p.value.is_object())) {
+            (Some(p), _) => Node::new(empty_object(), p.path.clone()),
+            (None, Some(p)) => p,
+            (None, None) => found.node.clone(),
+        };
         Self {
+            copy: found.copy.clone(),
+            condition: found.condition.clone(),
+            unresolved_properties,
             envelope: found.node.clone(),
             props,
             shape: found.shape,

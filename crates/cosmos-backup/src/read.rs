@@ -72,7 +72,31 @@ pub struct Found<'a> {
     pub scope: Scope<'a>,
     /// A label such as `request` or `response 200`, for REST examples.
     pub label: Option<String>,
+    /// For a template resource with a `copy` loop: which copy, or the loop that did not evaluate.
+    pub copy: Option<Copy<'a>>,
+    /// For a template resource: a `condition` that did not evaluate (the resource is read anyway).
+    pub condition: Option<Node<'a>>,
 }
+
+/// One copy of a template resource's `copy` loop.
+#[derive(Debug, Clone)]
+pub enum Copy<'a> {
+    /// Copy `index` of `count`, with its name when the name evaluates.
+    Index {
+        /// `copyIndex()`.
+        index: usize,
+        /// The loop's `count`.
+        count: usize,
+        /// The evaluated name of this copy.
+        name: Option<String>,
+    },
+    /// The loop's `count` (or the whole `copy`) did not evaluate: the resource is read once, as
+    /// the definition every copy shares.
+    Unresolved(Node<'a>),
+}
+
+/// ARM's limit on the copies of one loop.
+pub const MAX_COPIES: usize = 800;
 
 const ACCOUNT_TYPE: &str = "Microsoft.DocumentDB/databaseAccounts";
 /// Nesting below which the reader stops looking (documents are already depth-limited by the parser).
@@ -112,6 +136,10 @@ fn walk<'a>(
     if is_template(node) {
         return template(node, next, out);
     }
+    if is_parameters_file(node) {
+        // Values for a template's parameters, not resources: read only with their template.
+        return;
+    }
     if let Some(list) = node.get("value").filter(|v| v.value.is_array()) {
         return walk(&list, shape, scope, label, next, out);
     }
@@ -128,6 +156,8 @@ fn walk<'a>(
             shape,
             scope: scope.clone(),
             label: label.map(str::to_string),
+            copy: None,
+            condition: None,
         });
     };
     if let Some(kind) = classify(node) {
@@ -137,6 +167,9 @@ fn walk<'a>(
             shape
         };
         push(kind, shape, out);
+    } else if type_of(node).is_some_and(|t| t.contains('/')) {
+        // A typed Azure resource of another kind (a Mongo vCore cluster, an Azure SQL
+        // database): its properties are not an account's, whatever fields they hold.
     } else {
         // An unknown wrapper (a test harness's `mock`, a tool's envelope): look inside it.
         for (_, member) in node.members() {
@@ -155,15 +188,19 @@ fn terraform_plan<'a>(changes: &Node<'a>, origin: Terraform, out: &mut Vec<Found
         let Some(after) = rc.at(&["change", "after"]) else {
             continue;
         };
+        let scope = Scope {
+            unknown: rc.at(&["change", "after_unknown"]),
+            terraform: Some(origin),
+            ..Scope::default()
+        };
         let found = |node, shape| Found {
             kind: Kind::Account,
             node,
             shape,
-            scope: Scope {
-                terraform: Some(origin),
-                ..Scope::default()
-            },
+            scope: scope.clone(),
             label: address.clone(),
+            copy: None,
+            condition: None,
         };
         if ty == "azurerm_cosmosdb_account" {
             out.push(found(after, Shape::TerraformAzurerm));
@@ -205,7 +242,33 @@ fn rest_example<'a>(root: &Node<'a>, params: &Node<'a>, responses: &Node<'a>, de
     }
 }
 
-fn is_template(node: &Node<'_>) -> bool {
+/// True when an object is an ARM deployment parameters file: `$schema` ending in
+/// `deploymentParameters.json#`, or `contentVersion` with `parameters` (`{x: {value}}`) and no
+/// `resources`.
+pub fn is_parameters_file(node: &Node<'_>) -> bool {
+    let schema = node
+        .get("$schema")
+        .and_then(|s| s.as_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if node.has("resources") || schema.contains("deploymenttemplate") {
+        return false;
+    }
+    if schema.trim_end_matches('#').ends_with("deploymentparameters.json") {
+        return true;
+    }
+    let Some(params) = node.get("parameters").filter(|p| p.value.is_object()) else {
+        return false;
+    };
+    node.has("contentVersion")
+        && params
+            .members()
+            .iter()
+            .all(|(_, p)| p.has("value") || p.has("reference"))
+}
+
+/// True when an object is an ARM deployment template.
+pub(crate) fn is_template(node: &Node<'_>) -> bool {
     let schema = node.get("$schema").and_then(|s| s.as_str()).unwrap_or("");
     node.get("resources")
         .is_some_and(|r| r.value.is_array() || r.value.is_object())
@@ -237,19 +300,46 @@ fn template_resource<'a>(r: &Node<'a>, scope: &Scope<'a>, depth: usize, out: &mu
     if depth > MAX_DEPTH {
         return;
     }
+    // `existing: true` declares a reference to a resource deployed elsewhere: nothing is deployed.
+    if r.get("existing").is_some_and(|e| e.value.as_bool() == Some(true)) {
+        return;
+    }
+    let condition = r.get("condition");
+    if condition.as_ref().is_some_and(|c| c.value.as_bool() == Some(false)) {
+        return;
+    }
+    let condition = condition.filter(|c| c.value.as_bool().is_none());
     let ty = r.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    let no_copies = r.at(&["copy", "count"]).is_some_and(|c| c.value.as_u64() == Some(0));
     if ty.eq_ignore_ascii_case("Microsoft.Resources/deployments") {
-        if let Some(inner) = r.at(&["properties", "template"]) {
+        // A deployment loop of zero copies deploys nothing (AVM's child-resource modules).
+        if let (false, Some(inner)) = (no_copies, r.at(&["properties", "template"])) {
             template(&inner, depth.saturating_add(1), out);
         }
     } else if let Some(kind) = classify(r) {
-        out.push(Found {
+        let found = |copy| Found {
             kind,
             node: r.clone(),
             shape: Shape::ArmTemplate,
             scope: scope.clone(),
             label: None,
-        });
+            copy,
+            condition: condition.clone(),
+        };
+        match r.get("copy") {
+            None => out.push(found(None)),
+            Some(copy) => match copy.get("count").and_then(|c| c.value.as_u64()) {
+                Some(n) if n <= MAX_COPIES as u64 => {
+                    let count = usize::try_from(n).unwrap_or(0);
+                    let name = r.get("name").and_then(|n| n.as_str());
+                    for index in 0..count {
+                        let name = name.and_then(|n| crate::template::copy_name(scope.template.as_ref(), n, index));
+                        out.push(found(Some(Copy::Index { index, count, name })));
+                    }
+                }
+                _ => out.push(found(Some(Copy::Unresolved(copy)))),
+            },
+        }
     }
     if let Some(children) = r.get("resources") {
         for c in children.items() {
@@ -309,7 +399,9 @@ pub fn classify(node: &Node<'_>) -> Option<Kind> {
     {
         return Some(Kind::ChildResource);
     }
-    if looks_like_account(node) {
+    // Marker fields decide only for objects that say nothing of their type: a typed resource of
+    // another service (an Azure SQL database with `createMode: Restore`) is not an account.
+    if type_of(node).is_none_or(str::is_empty) && looks_like_account(node) {
         return Some(Kind::Account);
     }
     None

@@ -61,6 +61,8 @@ pub struct Scope<'a> {
     pub template: Option<Node<'a>>,
     /// The REST example root, when the account came from a REST API example.
     pub example: Option<Node<'a>>,
+    /// A Terraform plan's `change.after_unknown`: the values known only after apply.
+    pub unknown: Option<Node<'a>>,
     /// For an account read from Terraform: a plan, or HCL converted by [`crate::formats::hcl`].
     pub terraform: Option<Terraform>,
 }
@@ -116,8 +118,8 @@ impl<'a> Reader<'a> {
         }
         self.push(input::EXPRESSION_UNRESOLVED.at(
             &node.path,
-            format!("`{field}` is the template expression `{text}`"),
-            "give the parameter a literal `defaultValue`, or evaluate a scenario with the deployed account (`az cosmosdb show`) to check this field",
+            format!("`{field}` is the template expression `{}`", clip(text)),
+            "give the parameters it uses literal values (a `defaultValue`, or a parameters file: `cosmos-backup evaluate TEMPLATE --parameters FILE`), or evaluate the deployed account (`az cosmosdb show`) to check this field",
         ));
         None
     }
@@ -149,6 +151,15 @@ impl<'a> Reader<'a> {
 
     fn lookup(&self, expr: &str) -> Option<Node<'a>> {
         let t = self.scope.template.as_ref()?;
+        // A parameters file attached to the template wins over the template's default.
+        if let Some(name) = single_call(expr, "parameters") {
+            let given = t
+                .at(&[crate::api::sources::PARAMETERS_KEY, "parameters", name])
+                .and_then(|p| p.get("value"));
+            if given.is_some() {
+                return given;
+            }
+        }
         for (func, section, member) in [
             ("parameters", "parameters", Some("defaultValue")),
             ("variables", "variables", None),

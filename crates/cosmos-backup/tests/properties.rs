@@ -933,3 +933,69 @@ proptest! {
         same_answer_again("checkRestoreRequest", &api::check_restore_request(&v).unwrap(), &back)?;
     }
 }
+
+/// Expression-like text: function names, literals, brackets and separators in any order, so the
+/// template evaluator meets valid, nested, unbalanced and hostile expressions alike.
+fn arb_expression() -> impl Strategy<Value = String> {
+    let token = prop_oneof![
+        Just("parameters('p')"),
+        Just("variables('v')"),
+        Just("if("),
+        Just("union("),
+        Just("shallowMerge(createArray("),
+        Just("createObject('type', "),
+        Just("createArray("),
+        Just("equals("),
+        Just("not("),
+        Just("empty("),
+        Just("concat("),
+        Just("coalesce("),
+        Just("tryGet("),
+        Just("format('{0}', "),
+        Just("map(createArray(1, 2), lambda('x', lambdaVariables('x')))"),
+        Just("copyIndex("),
+        Just("reference('kv')"),
+        Just("'Continuous'"),
+        Just("'it''s'"),
+        Just("true"),
+        Just("false()"),
+        Just("null()"),
+        Just("1"),
+        Just("-2"),
+        Just(", "),
+        Just(")"),
+        Just("]"),
+        Just("["),
+        Just(".type"),
+        Just("'"),
+    ];
+    prop::collection::vec(token, 0..40).prop_map(|t| format!("[{}]", t.concat()))
+}
+
+proptest! {
+    /// No template expression makes evaluation panic, and an expression is never silently
+    /// replaced by the service default: the policy's type is the literal one or unresolved.
+    #[test]
+    fn no_template_expression_panics(policy in arb_expression(), p in arb_expression(), v in arb_expression()) {
+        let doc = json!({
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "parameters": {"p": {"type": "object", "defaultValue": p}},
+            "variables": {"v": v, "copy": [{"name": "l", "count": "[parameters('p')]", "input": "[variables('v')]"}]},
+            "resources": [{"type": "Microsoft.DocumentDB/databaseAccounts", "name": "[variables('v')]",
+                "copy": {"name": "c", "count": "[length(variables('v'))]"},
+                "condition": "[parameters('p')]",
+                "properties": {"backupPolicy": policy}}]
+        });
+        let eval = api::evaluate(&doc).unwrap();
+        // ARM drops a property that evaluates to `null`: only then may the default apply.
+        let evaluated_null = cosmos_backup::template::prepare(&doc)
+            .and_then(|p| p.value.pointer("/resources/0/properties/backupPolicy").cloned())
+            .is_some_and(|v| v.is_null());
+        for r in &eval.results {
+            let defaulted_all = r.effective_policy.as_ref().is_some_and(|e| e.defaulted.iter().any(|d| d == "type"));
+            prop_assert!(!defaulted_all || evaluated_null, "an expression-valued backupPolicy was defaulted: {:?}", r.effective_policy);
+        }
+        let _ = api::call_json("read", &doc.to_string());
+    }
+}

@@ -97,10 +97,10 @@ pub(super) fn to_text<T: Serialize>(result: Result<T, ApiError>) -> String {
 /// `validate` answers.
 fn dispatch<E: Emit>(op: &str, input: &Value, mut findings: Vec<Diagnostic>, out: E) -> E::Out {
     match sources::expand(input) {
-        Ok(None) => run(op, input, findings, out),
+        Ok(None) => prepared(op, input, findings, out),
         Ok(Some(expanded)) => {
             findings.extend(expanded.findings.iter().cloned());
-            run(
+            prepared(
                 op,
                 &expanded.value,
                 findings,
@@ -111,6 +111,59 @@ fn dispatch<E: Emit>(op: &str, input: &Value, mut findings: Vec<Diagnostic>, out
             )
         }
         Err(e) => out.emit::<()>(Err(e)),
+    }
+}
+
+/// Runs an operation on the document with its template expressions evaluated
+/// ([`crate::template`]); `evaluate`, `validate` and `read` do that themselves.
+fn prepared<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E::Out {
+    if matches!(op, "evaluate" | "validate" | "read") {
+        return run(op, input, findings, out);
+    }
+    match crate::template::prepare(input) {
+        None => run(op, input, findings, out),
+        Some(p) => run(op, &p.value, findings, Remapped { out, prepared: &p }),
+    }
+}
+
+/// Answers for documents whose template expressions were evaluated: a finding inside a value
+/// taken from a parameter names where that value was written.
+struct Remapped<'x, E> {
+    out: E,
+    prepared: &'x crate::template::Prepared,
+}
+
+impl<E: Emit> Emit for Remapped<'_, E> {
+    type Out = E::Out;
+    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out {
+        let result = result.and_then(|v| serde_json::to_value(v).map_err(|e| not_json(&e.to_string())));
+        match result {
+            Ok(mut v) => {
+                remap_value(self.prepared, &mut v);
+                self.out.emit(Ok(v))
+            }
+            Err(mut e) => {
+                for d in &mut e.diagnostics {
+                    d.path = self.prepared.path(&d.path);
+                }
+                self.out.emit::<()>(Err(e))
+            }
+        }
+    }
+}
+
+/// Rewrites the `path` of every finding-shaped object (`code`, `severity`, `path`) in an answer.
+fn remap_value(p: &crate::template::Prepared, v: &mut Value) {
+    match v {
+        Value::Array(items) => items.iter_mut().for_each(|i| remap_value(p, i)),
+        Value::Object(m) => {
+            let finding = m.contains_key("code") && m.contains_key("severity");
+            if let (true, Some(path)) = (finding, m.get("path").and_then(Value::as_str).and_then(Pointer::parse)) {
+                m.insert("path".into(), Value::String(p.path(&path).into()));
+            }
+            m.values_mut().for_each(|i| remap_value(p, i));
+        }
+        _ => {}
     }
 }
 

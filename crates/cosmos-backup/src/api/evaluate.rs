@@ -41,8 +41,25 @@ pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, Api
 
 fn evaluate_document(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
     super::document(value)?;
+    let diagnostics = limits::check_value(value)?;
+    // Template expressions are evaluated first; findings inside a value taken from a parameter
+    // or variable then name where that value was written.
+    let Some(prepared) = crate::template::prepare(value) else {
+        return Ok(evaluate_prepared(value, diagnostics, options));
+    };
+    let mut eval = evaluate_prepared(&prepared.value, diagnostics, options);
+    let all = eval
+        .diagnostics
+        .iter_mut()
+        .chain(eval.results.iter_mut().flat_map(|r| r.diagnostics.iter_mut()));
+    for d in all {
+        d.path = prepared.path(&d.path);
+    }
+    Ok(eval)
+}
+
+fn evaluate_prepared(value: &Value, mut diagnostics: Vec<Diagnostic>, options: &Options) -> Evaluation {
     let root = Node::root(value);
-    let mut diagnostics = limits::check_value(value)?;
     let mut results = Vec::new();
     let mut permissions: Option<crate::permissions::PermissionsResult> = None;
     let items = root.items();
@@ -66,13 +83,13 @@ fn evaluate_document(value: &Value, options: &Options) -> Result<Evaluation, Api
     for r in &results {
         summary.add(Summary::of(&r.diagnostics));
     }
-    Ok(Evaluation {
+    Evaluation {
         schema_version: SCHEMA_VERSION.to_string(),
         results,
         diagnostics,
         summary,
         permissions,
-    })
+    }
 }
 
 fn scenario<'a>(
@@ -110,7 +127,15 @@ fn scenario<'a>(
         .filter_map(|(i, f)| crate::restore::evaluate_other(&s, f, i))
         .collect();
     if accounts.is_empty() && others.is_empty() {
-        diags.push(no_account(&doc, &found));
+        if read::is_parameters_file(&doc) {
+            diags.push(input::PARAMETERS_FILE.at(
+                &doc.path,
+                "the document is a deployment parameters file, not a template or an account",
+                "evaluate it with its template: `cosmos-backup evaluate TEMPLATE --parameters FILE`, or a source object `{\"format\": \"json\", \"text\": <template>, \"parameters\": {\"format\": \"json\", \"text\": <this file>}}`",
+            ));
+        } else {
+            diags.push(no_account(&doc, &found));
+        }
     }
     if accounts.len() > limits::MAX_ACCOUNTS {
         diags.push(limits::too_many(
@@ -191,6 +216,7 @@ fn account_result<'a>(
             ));
         }
     }
+    template_notes(account, &mut r);
     let effective = policy::evaluate(account, ctx, &mut r);
     let restore = crate::restore::evaluate_account(s, account, effective.as_ref(), &mut r);
     let cost = crate::pricing::evaluate_account(s, account, effective.as_ref(), &mut r);
@@ -210,6 +236,27 @@ fn account_result<'a>(
     }
 }
 
+/// What the template left open about this resource: a loop or a condition that did not evaluate.
+fn template_notes(account: &Account<'_>, r: &mut Reader<'_>) {
+    if let Some(read::Copy::Unresolved(copy)) = &account.copy {
+        let count = copy.get("count").unwrap_or_else(|| copy.clone());
+        let shown = count.as_str().map_or_else(|| count.value.to_string(), str::to_string);
+        r.push(input::COPY_UNRESOLVED.at(
+            &count.path,
+            format!("the resource is in a `copy` loop whose `count` is `{}`", crate::values::clip(&shown)),
+            "give the count parameter a literal `defaultValue` (or a parameters file) to evaluate each copy; the findings below hold for every copy",
+        ));
+    }
+    if let Some(c) = &account.condition {
+        let shown = c.as_str().map_or_else(|| c.value.to_string(), str::to_string);
+        r.push(input::CONDITION_UNRESOLVED.at(
+            &c.path,
+            format!("the resource is deployed only when `condition` `{}` holds", crate::values::clip(&shown)),
+            "give the condition's parameters literal values to know whether it is deployed; it was evaluated as if it is",
+        ));
+    }
+}
+
 /// The account's name as written; for Terraform, the resource address; for REST examples, the
 /// example's `accountName` parameter and whether it is the request or a response.
 fn display_name(s: &ScenarioView<'_>, account: &Account<'_>, index: usize) -> String {
@@ -217,6 +264,13 @@ fn display_name(s: &ScenarioView<'_>, account: &Account<'_>, index: usize) -> St
         account.shape,
         read::Shape::TerraformAzurerm | read::Shape::TerraformAzapi
     );
+    if let Some(read::Copy::Index { index, name, .. }) = &account.copy {
+        return match (name, account.name()) {
+            (Some(n), _) => n.clone(),
+            (None, Some(n)) => format!("{n} [{index}]"),
+            (None, None) => format!("account {} [{index}]", index.saturating_add(1)),
+        };
+    }
     let hint = account.rest_account_name();
     let base = account
         .name()

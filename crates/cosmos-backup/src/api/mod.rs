@@ -177,7 +177,9 @@ fn validation(eval: Evaluation) -> Validation {
 /// `read`: every object the readers find in a document, and its shape.
 pub fn read(value: &Value) -> Result<Vec<FoundObject>, ApiError> {
     document(value)?;
-    let root = Node::root(value);
+    // Template expressions evaluated first: names from parameters, copies, conditions.
+    let prepared = crate::template::prepare(value);
+    let root = Node::root(prepared.as_ref().map_or(value, |p| &p.value));
     Ok(crate::read::find(&root)
         .into_iter()
         .map(|f| FoundObject {

@@ -181,12 +181,3 @@ impl MapBuilder {
         }
     }
 }
-
-/// The refusal for a format this build cannot read, naming how to convert it.
-pub(crate) fn unsupported(format: &str, how: &str) -> Diagnostic {
-    crate::input::FORMAT_UNSUPPORTED.at(
-        &Pointer::root(),
-        format!("the `{format}` format cannot be read by this build"),
-        format!("{how}; formats read: {}", Format::names()),
-    )
-}

@@ -76,6 +76,11 @@ pub struct Context<'a> {
 /// Validates an account's backup policy and returns its effective policy (`None` when the
 /// type is unknown, so no policy can be inferred).
 pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>) -> Option<EffectivePolicy> {
+    if let Some(props) = &account.unresolved_properties {
+        // Nothing of the properties is known: neither the policy nor that it is absent.
+        r.resolve(props.clone(), "properties");
+        return None;
+    }
     let doc = parse::parse(account, r);
     params::check(account, r);
     let Some(effective) = effective(&doc, account, r) else {

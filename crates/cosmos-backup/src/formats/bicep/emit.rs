@@ -130,6 +130,8 @@ impl<'a> Emitter<'a> {
         Ok(json!({
             "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
             "contentVersion": "1.0.0.0",
+            // What is left in brackets is Bicep text, not ARM: see `template::expr::Ctx::eval_str`.
+            super::ORIGIN_KEY: super::ORIGIN,
             "parameters": params,
             "variables": vars,
             "resources": resources,

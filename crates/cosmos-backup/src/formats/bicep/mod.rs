@@ -81,6 +81,15 @@ pub const RULES: &[Rule] = &[
     PARAMS_WITHOUT_TEMPLATE,
 ];
 
+/// The key the converted template's root carries to say it came from Bicep, and its value: an
+/// expression left in brackets there is Bicep text the reader could not evaluate (string
+/// interpolation, loop variables), which ARM evaluation must not read as an ARM expression
+/// (`'acct-${n}'` is a plain string in ARM). Only the `[parameters('x')]` / `[variables('x')]`
+/// references the reader writes on purpose are evaluated.
+pub const ORIGIN_KEY: &str = "$source";
+/// See [`ORIGIN_KEY`].
+pub const ORIGIN: &str = "bicep";
+
 /// Converts a Bicep file to an ARM deployment template.
 ///
 /// ```
@@ -90,6 +99,7 @@ pub const RULES: &[Rule] = &[
 /// assert_eq!(r["type"], "Microsoft.DocumentDB/databaseAccounts");
 /// assert_eq!(r["properties"]["backupPolicy"]["continuousModeProperties"]["tier"], "[parameters('tier')]");
 /// assert_eq!(c.value["parameters"]["tier"]["defaultValue"], "Continuous7Days");
+
 /// ```
 pub fn convert(text: &str, file: Option<&str>, modules: Modules<'_>) -> Result<Converted, Box<Diagnostic>> {
     convert_with(text, file, modules, None)
