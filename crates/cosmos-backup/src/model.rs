@@ -24,6 +24,8 @@ pub enum Api {
     Table,
     /// Azure Cosmos DB for PostgreSQL (a `Microsoft.DBforPostgreSQL/serverGroupsv2` cluster).
     Postgresql,
+    /// A restorable account whose `apiType` the engine does not know: no rule assumes an API.
+    Unknown,
 }
 
 impl Api {
@@ -36,6 +38,7 @@ impl Api {
             Api::Gremlin => "Gremlin",
             Api::Table => "Table",
             Api::Postgresql => "PostgreSQL",
+            Api::Unknown => "an unknown API",
         }
     }
 }

@@ -287,7 +287,12 @@ pub fn evaluate_other<'a>(s: &ScenarioView<'a>, found: &Found<'a>, index: usize)
             }
             let window = window.ok();
             let events = events::evaluate(s, window.as_ref(), &mut r);
-            let api = window::restorable_api(&found.node).unwrap_or(Api::Sql);
+            // An `apiType` the engine does not know is unknown, never NoSQL; an absent one (the
+            // 2020 preview shape) is the NoSQL default those examples are.
+            let api = match util::props(&found.node).get("apiType") {
+                Some(_) => window::restorable_api(&found.node).unwrap_or(Api::Unknown),
+                None => Api::Sql,
+            };
             let target = if request::is_in_account(s) {
                 not_restored::Target::SameAccount
             } else {
