@@ -99,7 +99,6 @@ pub const ORIGIN: &str = "bicep";
 /// assert_eq!(r["type"], "Microsoft.DocumentDB/databaseAccounts");
 /// assert_eq!(r["properties"]["backupPolicy"]["continuousModeProperties"]["tier"], "[parameters('tier')]");
 /// assert_eq!(c.value["parameters"]["tier"]["defaultValue"], "Continuous7Days");
-
 /// ```
 pub fn convert(text: &str, file: Option<&str>, modules: Modules<'_>) -> Result<Converted, Box<Diagnostic>> {
     convert_with(text, file, modules, None)
