@@ -154,7 +154,7 @@ impl<'a> Reader<'a> {
         // A parameters file attached to the template wins over the template's default.
         if let Some(name) = single_call(expr, "parameters") {
             let given = t
-                .at(&[crate::api::sources::PARAMETERS_KEY, "parameters", name])
+                .at(&[crate::formats::PARAMETERS_KEY, "parameters", name])
                 .and_then(|p| p.get("value"));
             if given.is_some() {
                 return given;

@@ -16,8 +16,7 @@ use crate::input;
 use crate::pointer::Pointer;
 use serde_json::{Map, Value};
 
-/// The key a parameters file is attached under, inside the template it applies to.
-pub const PARAMETERS_KEY: &str = "$parameters";
+pub use crate::formats::PARAMETERS_KEY;
 
 /// A document with its source objects converted.
 #[derive(Debug, Default)]

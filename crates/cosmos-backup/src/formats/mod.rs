@@ -20,6 +20,10 @@ use crate::pointer::Pointer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// The key a parameters file is attached under, inside the template it applies to (the template
+/// readers look there first when they resolve `[parameters('x')]`).
+pub const PARAMETERS_KEY: &str = "$parameters";
+
 /// A text format the engine reads.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@
 //! `defaultValue` that set it, as ARM's own validation does.
 //!
 //! Parameter values are looked up in this order: the parameters file attached to the template
-//! (`$parameters`, [`crate::api::sources::PARAMETERS_KEY`]), a nested deployment's
+//! (`$parameters`, [`crate::formats::PARAMETERS_KEY`]), a nested deployment's
 //! `properties.parameters` (`expressionEvaluationOptions.scope: inner`; values evaluated in the
 //! outer template), the template's `defaultValue`, then `null` for a `nullable` parameter. A
 //! nested deployment without `scope: inner` evaluates its template in the outer template's
@@ -119,12 +119,12 @@ fn find(v: &Value, path: &Pointer, depth: usize, subs: &mut Vec<Sub>) {
             if crate::read::is_template(&Node::new(v, path.clone())) {
                 let mut ctx = Ctx::new(v, path.clone());
                 if let Some(p) = v
-                    .get(crate::api::sources::PARAMETERS_KEY)
+                    .get(crate::formats::PARAMETERS_KEY)
                     .and_then(|p| p.get("parameters"))
                 {
                     ctx.supplied.push(Supplied {
                         values: p,
-                        path: path.key(crate::api::sources::PARAMETERS_KEY).key("parameters"),
+                        path: path.key(crate::formats::PARAMETERS_KEY).key("parameters"),
                         outer: None,
                     });
                 }
@@ -312,12 +312,12 @@ pub fn copy_name(template: Option<&Node<'_>>, name: &str, index: usize) -> Optio
     let mut ctx = Ctx::new(t.value, t.path.clone());
     if let Some(p) = t
         .value
-        .get(crate::api::sources::PARAMETERS_KEY)
+        .get(crate::formats::PARAMETERS_KEY)
         .and_then(|p| p.get("parameters"))
     {
         ctx.supplied.push(Supplied {
             values: p,
-            path: t.path.key(crate::api::sources::PARAMETERS_KEY).key("parameters"),
+            path: t.path.key(crate::formats::PARAMETERS_KEY).key("parameters"),
             outer: None,
         });
     }
