@@ -97,16 +97,48 @@ fn format_of(file: &str, text: &str) -> Result<Format, String> {
     ))
 }
 
-/// A file as a source object.
+/// A file as a source object; a Bicep file brings the local modules it calls.
 pub fn source(file: &str, text: &str) -> Result<Value, String> {
     let format = format_of(file, text)?;
     let mut v = json!({"format": format.name(), "text": text});
     if file != "-" {
         if let Some(m) = v.as_object_mut() {
             m.insert("file".into(), Value::String(file.to_string()));
+            if format == Format::Bicep {
+                let modules = bicep_modules(file, text);
+                if !modules.is_empty() {
+                    m.insert("modules".into(), Value::Object(modules));
+                }
+            }
         }
     }
     Ok(v)
+}
+
+/// The most module files one Bicep file brings (the core converts at most 256 modules).
+const MAX_MODULE_FILES: usize = 256;
+
+/// The texts of the local modules a Bicep file calls, and of the modules they call, keyed as
+/// the core resolves them (`cosmos_backup::formats::bicep::local_modules`). A module file that
+/// cannot be read is left out: the core reports it as missing, at its `module` line.
+fn bicep_modules(file: &str, text: &str) -> serde_json::Map<String, Value> {
+    // The core's keys are normalised relative paths; an absolute file keeps its leading `/` on disk.
+    let root = if file.starts_with('/') { "/" } else { "" };
+    let mut out = serde_json::Map::new();
+    let mut queue = vec![(file.to_string(), text.to_string())];
+    while let Some((f, t)) = queue.pop() {
+        for key in cosmos_backup::formats::bicep::local_modules(&t, Some(&f)) {
+            if out.contains_key(&key) || out.len() >= MAX_MODULE_FILES {
+                continue;
+            }
+            let on_disk = format!("{root}{key}");
+            if let Ok(mt) = std::fs::read_to_string(&on_disk) {
+                out.insert(key, Value::String(mt.clone()));
+                queue.push((on_disk, mt));
+            }
+        }
+    }
+    out
 }
 
 fn refused(code: &str, rule: &cosmos_backup::diagnostics::Rule, message: String, help: &str) -> ApiError {

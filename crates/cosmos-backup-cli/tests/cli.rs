@@ -393,3 +393,34 @@ fn a_closed_pipe_ends_quietly() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// A Bicep file's local modules are read from disk and followed (`module … './cosmos.bicep'`):
+/// the finding inside the module names the parent file's `module` line.
+#[test]
+fn bicep_local_modules_are_followed() {
+    let d = scratch("bicep-modules");
+    std::fs::create_dir_all(d.join("modules")).unwrap();
+    std::fs::write(
+        d.join("main.bicep"),
+        "module cosmos './modules/cosmos.bicep' = {\n  name: 'cosmos'\n  params: {\n    interval: 30\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("modules/cosmos.bicep"),
+        "param interval int\nresource a 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {\n  name: 'orders'\n  properties: {\n    backupPolicy: {\n      type: 'Periodic'\n      periodicModeProperties: {\n        backupIntervalInMinutes: interval\n        backupRetentionIntervalInHours: 8\n      }\n    }\n  }\n}\n",
+    )
+    .unwrap();
+    let main = d.join("main.bicep");
+    let o = run(&["evaluate", main.to_str().unwrap(), "--format", "json", "--now", NOW]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let r = &v["results"][0];
+    assert_eq!(r["name"], "orders");
+    let d0 = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["code"] == "periodic.interval-below-minimum")
+        .unwrap();
+    assert_eq!(d0["location"]["line"], 1, "{d0}");
+}

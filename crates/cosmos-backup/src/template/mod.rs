@@ -118,10 +118,7 @@ fn find(v: &Value, path: &Pointer, depth: usize, subs: &mut Vec<Sub>) {
         Value::Object(m) => {
             if crate::read::is_template(&Node::new(v, path.clone())) {
                 let mut ctx = Ctx::new(v, path.clone());
-                if let Some(p) = v
-                    .get(crate::formats::PARAMETERS_KEY)
-                    .and_then(|p| p.get("parameters"))
-                {
+                if let Some(p) = v.get(crate::formats::PARAMETERS_KEY).and_then(|p| p.get("parameters")) {
                     ctx.supplied.push(Supplied {
                         values: p,
                         path: path.key(crate::formats::PARAMETERS_KEY).key("parameters"),

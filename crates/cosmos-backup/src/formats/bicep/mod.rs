@@ -146,6 +146,29 @@ pub fn convert_with(
     })
 }
 
+/// The local module files a Bicep text declares (`module m './cosmos.bicep' = …`), resolved
+/// from `file`'s folder as [`convert`] looks them up; registry modules (`br:`, `ts:`) are left
+/// out. A text that does not parse declares none. Callers that read files (the CLI) use it to
+/// gather the `modules` a file needs, module by module.
+///
+/// ```
+/// let text = "module a './modules/cosmos.bicep' = {\n  name: 'a'\n}\nmodule b 'br/public:avm/res/x:1.0' = {\n  name: 'b'\n}\n";
+/// assert_eq!(cosmos_backup::formats::bicep::local_modules(text, Some("infra/main.bicep")), vec!["infra/modules/cosmos.bicep"]);
+/// ```
+pub fn local_modules(text: &str, file: Option<&str>) -> Vec<String> {
+    let Ok(decls) = parse::file(text) else {
+        return Vec::new();
+    };
+    let base = file.map(emit::normalise);
+    decls
+        .iter()
+        .filter_map(|d| match &d.kind {
+            ast::DeclKind::Module { path, .. } if !path.contains(':') => Some(emit::resolve(base.as_deref(), path)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Converts a `.bicepparam` file to an ARM parameters file (`{"parameters": {name: {"value": …}}}`).
 ///
 /// ```
