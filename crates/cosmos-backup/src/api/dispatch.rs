@@ -100,15 +100,13 @@ fn dispatch<E: Emit>(op: &str, input: &Value, mut findings: Vec<Diagnostic>, out
         Ok(None) => prepared(op, input, findings, out),
         Ok(Some(expanded)) => {
             findings.extend(expanded.findings.iter().cloned());
-            prepared(
-                op,
-                &expanded.value,
-                findings,
-                Located {
-                    out,
-                    expanded: &expanded,
-                },
-            )
+            // Every finding from a converted text gets its place in that text.
+            let locate = |d: &mut Diagnostic| {
+                if d.location.is_none() {
+                    d.location = expanded.locate(&d.path);
+                }
+            };
+            prepared(op, &expanded.value, findings, Adjusted { out, fix: &locate })
         }
         Err(e) => out.emit::<()>(Err(e)),
     }
@@ -122,71 +120,56 @@ fn prepared<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E)
     }
     match crate::template::prepare(input) {
         None => run(op, input, findings, out),
-        Some(p) => run(op, &p.value, findings, Remapped { out, prepared: &p }),
+        Some(p) => {
+            // A finding inside a value taken from a parameter names where that value was written.
+            let remap = |d: &mut Diagnostic| d.path = p.path(&d.path);
+            run(op, &p.value, findings, Adjusted { out, fix: &remap })
+        }
     }
 }
 
-/// Answers for documents whose template expressions were evaluated: a finding inside a value
-/// taken from a parameter names where that value was written.
-struct Remapped<'x, E> {
+/// An answer whose findings are adjusted after the operation ran (paths remapped, locations
+/// added): it goes through a `Value` once and `fix` is applied to every finding in it (every
+/// object shaped like a [`Diagnostic`]), and to the findings of a refusal.
+struct Adjusted<'x, E> {
     out: E,
-    prepared: &'x crate::template::Prepared,
+    fix: &'x dyn Fn(&mut Diagnostic),
 }
 
-impl<E: Emit> Emit for Remapped<'_, E> {
+impl<E: Emit> Emit for Adjusted<'_, E> {
     type Out = E::Out;
     fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out {
         let result = result.and_then(|v| serde_json::to_value(v).map_err(|e| not_json(&e.to_string())));
         match result {
             Ok(mut v) => {
-                remap_value(self.prepared, &mut v);
+                fix_findings(&mut v, self.fix);
                 self.out.emit(Ok(v))
             }
             Err(mut e) => {
-                for d in &mut e.diagnostics {
-                    d.path = self.prepared.path(&d.path);
-                }
+                e.diagnostics.iter_mut().for_each(self.fix);
                 self.out.emit::<()>(Err(e))
             }
         }
     }
 }
 
-/// Rewrites the `path` of every finding-shaped object (`code`, `severity`, `path`) in an answer.
-fn remap_value(p: &crate::template::Prepared, v: &mut Value) {
+/// Applies `fix` to every finding-shaped object (`code`, `severity`, `path`) of an answer.
+fn fix_findings(v: &mut Value, fix: &dyn Fn(&mut Diagnostic)) {
     match v {
-        Value::Array(items) => items.iter_mut().for_each(|i| remap_value(p, i)),
+        Value::Array(items) => items.iter_mut().for_each(|i| fix_findings(i, fix)),
         Value::Object(m) => {
-            let finding = m.contains_key("code") && m.contains_key("severity");
-            if let (true, Some(path)) = (finding, m.get("path").and_then(Value::as_str).and_then(Pointer::parse)) {
-                m.insert("path".into(), Value::String(p.path(&path).into()));
+            if m.contains_key("code") && m.contains_key("severity") && m.contains_key("path") {
+                if let Ok(mut d) = serde_json::from_value::<Diagnostic>(Value::Object(m.clone())) {
+                    fix(&mut d);
+                    if let Ok(Value::Object(fixed)) = serde_json::to_value(&d) {
+                        *m = fixed;
+                    }
+                    return;
+                }
             }
-            m.values_mut().for_each(|i| remap_value(p, i));
+            m.values_mut().for_each(|i| fix_findings(i, fix));
         }
         _ => {}
-    }
-}
-
-/// Answers for inputs given as text in another format: every finding gets its `location`.
-struct Located<'x, E> {
-    out: E,
-    expanded: &'x sources::Expanded,
-}
-
-impl<E: Emit> Emit for Located<'_, E> {
-    type Out = E::Out;
-    fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out {
-        let result = result.and_then(|v| serde_json::to_value(v).map_err(|e| not_json(&e.to_string())));
-        match result {
-            Ok(mut v) => {
-                self.expanded.annotate_value(&mut v);
-                self.out.emit(Ok(v))
-            }
-            Err(mut e) => {
-                self.expanded.annotate(e.diagnostics.iter_mut());
-                self.out.emit::<()>(Err(e))
-            }
-        }
     }
 }
 

@@ -48,24 +48,6 @@ impl Expanded {
             }
         }
     }
-
-    /// [`Expanded::annotate`] over any answer as a JSON value: every object shaped like a
-    /// finding (`code`, `severity`, `path`) gets its `location`.
-    pub fn annotate_value(&self, v: &mut Value) {
-        match v {
-            Value::Array(items) => items.iter_mut().for_each(|i| self.annotate_value(i)),
-            Value::Object(m) => {
-                let finding = m.contains_key("code") && m.contains_key("severity") && !m.contains_key("location");
-                if let (true, Some(path)) = (finding, m.get("path").and_then(Value::as_str).and_then(Pointer::parse)) {
-                    if let Some(loc) = self.locate(&path) {
-                        m.insert("location".into(), serde_json::to_value(loc).unwrap_or(Value::Null));
-                    }
-                }
-                m.values_mut().for_each(|i| self.annotate_value(i));
-            }
-            _ => {}
-        }
-    }
 }
 
 /// True when a value is a source object (a `text` with a `format` or a `file` name).
