@@ -369,7 +369,16 @@ impl Conversion<'_, '_> {
             .collect()
     }
 
-    fn resource(&mut self, ctx: &mut Ctx<'_>, block: &Block, ty: &str, name: &str) {
+    /// Pushes one planned resource change per instance of `block` (`count` / `for_each`): `build`
+    /// makes the change from the instance, the pointer of its `after` and that `after`, which
+    /// `after` builds with the instance's binding (`count.index`, `each`) in scope.
+    fn each_instance(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        block: &Block,
+        mut after: impl FnMut(&mut Self, &mut Ctx<'_>, &Pointer) -> Value,
+        mut build: impl FnMut(&mut Self, &Instance, &Pointer, Value) -> Value,
+    ) {
         let first = Pointer::root().key("resource_changes").index(self.changes.len());
         for inst in self.instances(ctx, block, &first) {
             if self.changes.len() >= crate::limits::MAX_ACCOUNTS {
@@ -379,30 +388,37 @@ impl Conversion<'_, '_> {
             let after_at = at.key("change").key("after");
             self.record(&at, block.span());
             let bound = inst.binding.is_some();
-            if let Some(b) = inst.binding {
+            if let Some(b) = inst.binding.clone() {
                 ctx.scopes.push(b);
             }
-            let after = self.body(ctx, &block.body, &after_at, ty == AZAPI);
+            let planned = after(self, ctx, &after_at);
             if bound {
                 ctx.scopes.pop();
             }
-            let mut rc = json!({
-                "address": format!("{ty}.{name}{}", inst.suffix),
-                "mode": "managed",
-                "type": ty,
-                "name": name,
-            });
+            let mut rc = build(self, &inst, &after_at, planned);
             if let (Some(i), Value::Object(m)) = (inst.index, &mut rc) {
                 m.insert("index".into(), i);
             }
-            if let Value::Object(m) = &mut rc {
-                m.insert(
-                    "change".into(),
-                    json!({"actions": ["create"], "before": null, "after": after}),
-                );
-            }
             self.changes.push(rc);
         }
+    }
+
+    fn resource(&mut self, ctx: &mut Ctx<'_>, block: &Block, ty: &str, name: &str) {
+        let azapi = ty == AZAPI;
+        self.each_instance(
+            ctx,
+            block,
+            |me, ctx, after_at| me.body(ctx, &block.body, after_at, azapi),
+            |_, inst, _, after| {
+                json!({
+                    "address": format!("{ty}.{name}{}", inst.suffix),
+                    "mode": "managed",
+                    "type": ty,
+                    "name": name,
+                    "change": {"actions": ["create"], "before": null, "after": after},
+                })
+            },
+        );
     }
 
     /// A block body as a plan writes it: attributes as values, nested blocks as arrays.
@@ -546,41 +562,26 @@ impl Conversion<'_, '_> {
     /// `multiple_write_locations_enabled` only with `Periodic`; `geo_locations` (default: one
     /// zone-redundant region at `location`).
     fn avm(&mut self, ctx: &mut Ctx<'_>, block: &Block, name: &str) {
-        let first = Pointer::root().key("resource_changes").index(self.changes.len());
-        for inst in self.instances(ctx, block, &first) {
-            if self.changes.len() >= crate::limits::MAX_ACCOUNTS {
-                break;
-            }
-            let at = Pointer::root().key("resource_changes").index(self.changes.len());
-            let after_at = at.key("change").key("after");
-            self.record(&at, block.span());
-            let bound = inst.binding.is_some();
-            if let Some(b) = inst.binding {
-                ctx.scopes.push(b);
-            }
-            let after = self.avm_account(ctx, block, &after_at);
-            if bound {
-                ctx.scopes.pop();
-            }
-            let address = format!("module.{name}{}.azurerm_cosmosdb_account.this", inst.suffix);
-            let mut rc = json!({
-                "address": address,
-                "module_address": format!("module.{name}{}", inst.suffix),
-                "mode": "managed",
-                "type": AZURERM_ACCOUNT,
-                "name": "this",
-                "change": {"actions": ["create"], "before": null, "after": after},
-            });
-            if let (Some(i), Value::Object(m)) = (inst.index, &mut rc) {
-                m.insert("index".into(), i);
-            }
-            self.changes.push(rc);
-            self.findings.push(AVM_MODULE.at(
-                &after_at,
-                format!("`module \"{}\"` is the AVM Cosmos DB module; its account was read from the module's inputs and defaults", crate::values::clip(name)),
-                "nothing to change; the defaults are those of the module's source at the cited commit: pin `version` and evaluate the plan (`terraform show -json`) to check a different version",
-            ));
-        }
+        self.each_instance(
+            ctx,
+            block,
+            |me, ctx, after_at| me.avm_account(ctx, block, after_at),
+            |me, inst, after_at, after| {
+                me.findings.push(AVM_MODULE.at(
+                    after_at,
+                    format!("`module \"{}\"` is the AVM Cosmos DB module; its account was read from the module's inputs and defaults", crate::values::clip(name)),
+                    "nothing to change; the defaults are those of the module's source at the cited commit: pin `version` and evaluate the plan (`terraform show -json`) to check a different version",
+                ));
+                json!({
+                    "address": format!("module.{name}{}.azurerm_cosmosdb_account.this", inst.suffix),
+                    "module_address": format!("module.{name}{}", inst.suffix),
+                    "mode": "managed",
+                    "type": AZURERM_ACCOUNT,
+                    "name": "this",
+                    "change": {"actions": ["create"], "before": null, "after": after},
+                })
+            },
+        );
     }
 
     fn avm_account(&mut self, ctx: &mut Ctx<'_>, block: &Block, after_at: &Pointer) -> Value {
