@@ -451,21 +451,7 @@ impl<'a> Emitter<'a> {
         if *existing {
             r.insert("existing".into(), Value::Bool(true));
         }
-        if let Some(c) = cond {
-            self.record(&at.key("condition"), c.pos);
-            let v = self.env_locals(bindings.clone(), |me| me.env.eval(c));
-            r.insert(
-                "condition".into(),
-                match v {
-                    V::Bool(b) => Value::Bool(b),
-                    other => other.to_json(),
-                },
-            );
-        }
-        if let Some(f) = copy {
-            self.record(&at.key("copy"), f.iter.pos);
-            r.insert("copy".into(), self.copy(sym, f));
-        }
+        self.condition_and_copy(&mut r, &at, sym, cond, copy, &bindings);
         self.types.push((sym.clone(), full_ty.clone()));
         self.arm_names.push((sym.clone(), name.clone()));
         out.push(Value::Object(r));
@@ -483,6 +469,32 @@ impl<'a> Emitter<'a> {
         let r = f(self);
         self.env.pop_locals(n);
         r
+    }
+
+    /// A resource's or module's `if (…)` as `condition` and its `for` as `copy`, where `bicep build`
+    /// writes them; the condition is evaluated with the loop's bindings.
+    fn condition_and_copy(
+        &mut self,
+        r: &mut Map<String, Value>,
+        at: &Pointer,
+        sym: &str,
+        cond: Option<&'a Expr>,
+        copy: Option<&'a For>,
+        bindings: &[(String, V<'a>)],
+    ) {
+        if let Some(c) = cond {
+            self.record(&at.key("condition"), c.pos);
+            let v = self.env_locals(bindings.to_vec(), |me| me.env.eval(c));
+            let condition = match v {
+                V::Bool(b) => Value::Bool(b),
+                other => other.to_json(),
+            };
+            r.insert("condition".into(), condition);
+        }
+        if let Some(f) = copy {
+            self.record(&at.key("copy"), f.iter.pos);
+            r.insert("copy".into(), self.copy(sym, f));
+        }
     }
 
     fn copy(&mut self, sym: &str, f: &'a For) -> Value {
@@ -600,20 +612,7 @@ impl<'a> Emitter<'a> {
         r.insert("apiVersion".into(), Value::String(DEPLOYMENTS_API.into()));
         r.insert("name".into(), name);
         r.insert("properties".into(), Value::Object(props_out));
-        if let Some(c) = cond {
-            self.record(&at.key("condition"), c.pos);
-            let v = self.env_locals(bindings.clone(), |me| me.env.eval(c));
-            r.insert(
-                "condition".into(),
-                match v {
-                    V::Bool(b) => Value::Bool(b),
-                    other => other.to_json(),
-                },
-            );
-        }
-        if let Some(f) = copy {
-            r.insert("copy".into(), self.copy(sym, f));
-        }
+        self.condition_and_copy(&mut r, &at, sym, cond, copy, &bindings);
         out.push(Value::Object(r));
         Ok(())
     }
