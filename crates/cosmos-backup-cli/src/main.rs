@@ -273,7 +273,14 @@ fn read(input: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match api::parse_json(&text).and_then(|v| api::read(&v)) {
+    let src = match inputs::source(input, &text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match api::read(&src) {
         Ok(found) => {
             let lines: Vec<String> = found
                 .into_iter()

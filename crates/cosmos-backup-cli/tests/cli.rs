@@ -424,3 +424,19 @@ fn bicep_local_modules_are_followed() {
         .unwrap();
     assert_eq!(d0["location"]["line"], 1, "{d0}");
 }
+
+/// `read` takes every format `evaluate` takes.
+#[test]
+fn read_lists_objects_of_a_terraform_file() {
+    let d = scratch("read-tf");
+    let tf = d.join("main.tf");
+    std::fs::write(
+        &tf,
+        "resource \"azurerm_cosmosdb_account\" \"orders\" {\n  name = \"orders\"\n  backup {\n    type = \"Continuous\"\n  }\n}\n",
+    )
+    .unwrap();
+    let o = run(&["read", tf.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("TerraformAzurerm") && out.contains("orders"), "{out}");
+}

@@ -174,8 +174,12 @@ fn validation(eval: Evaluation) -> Validation {
     }
 }
 
-/// `read`: every object the readers find in a document, and its shape.
+/// `read`: every object the readers find in a document, and its shape. A source object (Bicep,
+/// Terraform, JSON text) is converted first; paths are then into the converted document.
 pub fn read(value: &Value) -> Result<Vec<FoundObject>, ApiError> {
+    if let Some(expanded) = sources::expand(value)? {
+        return read(&expanded.value);
+    }
     document(value)?;
     // Template expressions evaluated first: names from parameters, copies, conditions.
     let prepared = crate::template::prepare(value);
