@@ -11,7 +11,7 @@ import { serve } from "../serve.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
-const shared = join(repo, "..", "shared");
+const fixtures = join(repo, "tests", "fixtures");
 const artifacts = join(repo, "target", "web-artifacts");
 const cb = await import(pathToFileURL(join(repo, "bindings/wasm/node_modules/cosmos-backup/node/index.js")).href);
 const vector = async (rel) => JSON.parse(await readFile(join(repo, "tests/vectors", rel), "utf8")).scenario;
@@ -140,7 +140,7 @@ test("policy: pasting a fixture shows the engine's diagnostics, each pinned to i
     "specs-2025-10-15_CosmosDBDatabaseAccountGet.json",
     "psrule_Resources.Cosmos.json",
   ]) {
-    const text = await readFile(join(shared, "fixtures/azure", name), "utf8");
+    const text = await readFile(join(fixtures, "azure", name), "utf8");
     await setJson(text);
     const ev = cb.evaluate({ now: NOW, account: JSON.parse(text) });
     const all = [...ev.diagnostics, ...ev.results.flatMap((r) => r.diagnostics)];
@@ -159,7 +159,7 @@ test("policy: pasting a fixture shows the engine's diagnostics, each pinned to i
     assert.equal(await page.inputValue("#f-name"), ev.results[0].name.replace(/ \((request|response 200)\)$/, ""), name);
   }
   // the ARM restore template: the non-ISO timestamp warning lands on the timestamp's line
-  const text = await readFile(join(shared, "fixtures/azure/docs_restore-account-continuous-backup_arm-restore-nosql.json"), "utf8");
+  const text = await readFile(join(fixtures, "azure/docs_restore-account-continuous-backup_arm-restore-nosql.json"), "utf8");
   await setJson(text);
   const line = text.split("\n").findIndex((l) => l.includes("restoreTimestampInUtc")) + 1;
   const loc = await page.locator('#json-diags .diag[data-code="timestamp.non-iso"] .loc').textContent();
