@@ -54,6 +54,7 @@ pub mod policy;
 pub mod pricing;
 pub mod read;
 pub mod restore;
+pub mod scenario;
 pub mod sources;
 pub mod suggest;
 pub mod template;

@@ -16,7 +16,8 @@
 mod contract;
 mod dispatch;
 mod evaluate;
-pub mod scenario;
+/// The scenario model lives below the engines ([`crate::scenario`]); re-exported for callers of the boundary.
+pub use crate::scenario;
 pub mod sources;
 #[cfg(feature = "ts")]
 pub mod ts;

@@ -34,9 +34,9 @@ pub mod scope;
 
 pub use rules::RULES;
 
-use crate::api::scenario::ScenarioView;
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::node::Node;
+use crate::scenario::ScenarioView;
 use questions::Answer;
 use report::Report;
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,6 @@
 use super::formulas::{self, Priced, Profile};
 use super::sheet::{Sheet, default_sheet};
 use super::{Cost, CostLine, LineKind, account_profile, money, postgres_profile};
-use crate::api::scenario;
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::input;
 use crate::model::{Account, Api};
@@ -15,6 +14,7 @@ use crate::node::Node;
 use crate::pointer::Pointer;
 use crate::policy;
 use crate::read::{self, Kind};
+use crate::scenario;
 use crate::values::Reader;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

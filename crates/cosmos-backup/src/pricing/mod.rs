@@ -33,11 +33,11 @@ pub mod plan;
 pub mod rules;
 pub mod sheet;
 
-use crate::api::scenario::ScenarioView;
 use crate::model::Account;
 use crate::node::Node;
 use crate::pointer::Pointer;
 use crate::policy::types::{EffectivePolicy, PolicyType, Redundancy, Tier};
+use crate::scenario::ScenarioView;
 use crate::values::{Reader, clip};
 use formulas::{Plan, Profile, Region};
 pub use rules::RULES;

@@ -5,10 +5,10 @@
 use super::RestoreWindow;
 use super::rules::*;
 use super::util::{fmt, minus_secs, props, text};
-use crate::api::scenario::ScenarioView;
 use crate::node::Node;
 use crate::pointer::Pointer;
 use crate::read::Kind;
+use crate::scenario::ScenarioView;
 use crate::values::Reader;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};

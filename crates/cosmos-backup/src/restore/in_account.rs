@@ -8,9 +8,9 @@ use super::request::{source_id, timestamp, ttl};
 use super::rules::*;
 use super::util::{fmt, props, text};
 use super::window::SourceWindow;
-use crate::api::scenario::ScenarioView;
 use crate::model::{Account, region_key};
 use crate::node::Node;
+use crate::scenario::ScenarioView;
 use crate::values::{Reader, clip};
 use chrono::{DateTime, Utc};
 

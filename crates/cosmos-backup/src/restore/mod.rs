@@ -31,12 +31,12 @@ mod util;
 pub mod window;
 
 use crate::api::AccountResult;
-use crate::api::scenario::ScenarioView;
 use crate::model::{Account, Api};
 use crate::node::Node;
 use crate::pointer::Pointer;
 use crate::policy::types::{EffectivePolicy, PolicyType};
 use crate::read::{Found, Kind};
+use crate::scenario::ScenarioView;
 use crate::values::Reader;
 pub use events::EventRestorePoint;
 pub use rules::RULES;

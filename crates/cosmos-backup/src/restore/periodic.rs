@@ -10,9 +10,9 @@
 use super::rules::*;
 use super::util::{fmt, minus_secs, plus_secs};
 use super::{Basis, RestoreWindow, RuleSet};
-use crate::api::scenario::ScenarioView;
 use crate::model::Account;
 use crate::policy::types::EffectivePolicy;
+use crate::scenario::ScenarioView;
 use crate::sources;
 use crate::values::Reader;
 use chrono::{DateTime, Utc};

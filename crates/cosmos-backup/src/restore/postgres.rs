@@ -6,10 +6,10 @@ use super::not_restored::{self, Target};
 use super::rules::*;
 use super::util::{days, fmt, later, minus_secs, props, text};
 use super::{Basis, NotRestored, RestoreWindow};
-use crate::api::scenario::ScenarioView;
 use crate::model::Api;
 use crate::node::Node;
 use crate::read::Kind;
+use crate::scenario::ScenarioView;
 use crate::sources;
 use crate::values::{Reader, clip};
 

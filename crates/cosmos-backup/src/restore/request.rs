@@ -7,11 +7,11 @@ use super::SourceDocs;
 use super::rules::*;
 use super::util::{fmt, props, text};
 use super::window::SourceWindow;
-use crate::api::scenario::ScenarioView;
 use crate::model::{Account, Api, region_key};
 use crate::node::Node;
 use crate::policy::types::EffectivePolicy;
 use crate::read::Kind;
+use crate::scenario::ScenarioView;
 use crate::values::{Field, Reader, clip};
 use chrono::{DateTime, Utc};
 

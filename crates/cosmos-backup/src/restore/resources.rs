@@ -5,8 +5,8 @@
 use super::existence::{Listing, ResKind, absent_at, listing};
 use super::rules::*;
 use super::util::fmt;
-use crate::api::scenario::ScenarioView;
 use crate::node::Node;
+use crate::scenario::ScenarioView;
 use crate::values::{Reader, clip};
 use chrono::{DateTime, Utc};
 

@@ -6,10 +6,10 @@ use super::request::SourceId;
 use super::rules::*;
 use super::util::{fmt, props, text};
 use super::window::{RegionSpan, region_spans};
-use crate::api::scenario::ScenarioView;
 use crate::model::{Account, region_key};
 use crate::node::Node;
 use crate::read::Kind;
+use crate::scenario::ScenarioView;
 use crate::values::{Reader, clip};
 use chrono::{DateTime, Utc};
 

@@ -7,11 +7,11 @@
 use super::rules::*;
 use super::util::{days, earlier, fmt, later, minus_secs, plus_secs, props, text};
 use super::{Basis, RestoreWindow, SourceDocs};
-use crate::api::scenario::ScenarioView;
 use crate::model::Api;
 use crate::node::Node;
 use crate::policy::types::Tier;
 use crate::read::Kind;
+use crate::scenario::ScenarioView;
 use crate::sources;
 use crate::values::Reader;
 use chrono::{DateTime, Datelike, Utc};
