@@ -516,6 +516,12 @@ pub fn what_if(value: &Value) -> WhatIf {
     for plan in plans {
         let mut p = base.clone();
         p.plan = plan;
+        if plan != base.plan {
+            // The option's policy is the option's own: values of the document's policy that
+            // could not be read don't make it incomplete (usage gaps still do).
+            let policy = p.policy_path.as_str().to_string();
+            p.gaps.retain(|g| !g.path.as_str().starts_with(&policy));
+        }
         let priced = formulas::price(&p, &sheet);
         let (label, policy, window_hours, every) = describe(plan);
         let reason = availability(plan, account.api);
