@@ -113,7 +113,7 @@ def test_plot_into_given_axes() -> None:
 def test_example_notebook_runs_top_to_bottom(monkeypatch: pytest.MonkeyPatch) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
-    path = Path(__file__).resolve().parents[1] / "python" / "examples" / "capacity_planning.ipynb"
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "capacity_planning.ipynb"
     nb = nbformat.read(path, as_version=4)
     # The kernel picks its own (inline) matplotlib backend; run in a cwd outside the source tree.
     monkeypatch.delenv("MPLBACKEND", raising=False)

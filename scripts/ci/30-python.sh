@@ -23,7 +23,8 @@ echo "python: venv ready after $(( $(date +%s) - start )) s"
 
 # Build: release (LTO, cgu=1) abi3 wheel, Cargo.lock respected.
 rm -f target/wheels/cosmos_backup-*.whl
-"$VENV/bin/maturin" build --release --locked --quiet -m bindings/python/Cargo.toml --out target/wheels
+# python/pyproject.toml names the crate (bindings/python) and the pure-Python source (python/).
+(cd python && "$VENV/bin/maturin" build --release --locked --quiet --out "$ROOT/target/wheels")
 WHEEL=$(ls "$ROOT"/target/wheels/cosmos_backup-*.whl)
 echo "python: built $(basename "$WHEEL") ($(stat -c %s "$WHEEL") bytes) after $(( $(date +%s) - start )) s"
 
@@ -53,11 +54,11 @@ except ImportError as e:
 print(f"python: bare wheel OK on {sys.version.split()[0]}")
 PY
 
-"$VENV/bin/python" -m pytest -p no:cacheprovider --rootdir "$ROOT/bindings/python" "$ROOT/bindings/python/tests"
+"$VENV/bin/python" -m pytest -p no:cacheprovider --rootdir "$ROOT/python" "$ROOT/python/tests"
 "$VENV/bin/python" -m pytest -p no:cacheprovider --doctest-modules --doctest-glob=README.md \
-  --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/bindings/python/README.md" "$ROOT/README.md"
+  --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/python/README.md" "$ROOT/README.md"
 
-cp "$ROOT/bindings/python/tests/typed_example.py" "$RUN/"
+cp "$ROOT/python/tests/typed_example.py" "$RUN/"
 "$VENV/bin/python" -m mypy --strict --no-incremental typed_example.py
 "$VENV/bin/python" -m mypy --strict --no-incremental -p cosmos_backup
 "$VENV/bin/python" -m mypy.stubtest cosmos_backup
