@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Python: build the abi3 wheel with maturin, install it (never the source tree), and run against it:
-# pytest (shared tests/vectors, API, errors, reprs, pandas, plot PNG, threads, the example
+# pytest (shared tests/vectors, every answer against its JSON Schema and every field through the typed
+# results, generated files current, API, errors, reprs, pandas, plot PNG, threads, the example
 # notebook), the package's doctests and README, mypy --strict on a typed example, and stubtest.
 # Idempotent on a fresh machine: creates .venv and installs requirements-dev.txt only when its
 # sha256 changes.
@@ -20,6 +21,9 @@ if [ "$(cat "$VENV/.requirements-dev.sha256" 2>/dev/null || true)" != "$want" ];
   echo "$want" > "$VENV/.requirements-dev.sha256"
 fi
 echo "python: venv ready after $(( $(date +%s) - start )) s"
+
+# The generated Python files (result classes, operation functions, stubs) match the schema.
+"$VENV/bin/python" scripts/gen-python.py --check
 
 # Build: release (LTO, cgu=1) abi3 wheel, Cargo.lock respected.
 rm -f target/wheels/cosmos_backup-*.whl
