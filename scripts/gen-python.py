@@ -351,7 +351,7 @@ def gen_classes(schema: Schema, mix: Mapping[str, Tuple[str, bool]]) -> str:
         "from dataclasses import dataclass, field",
         "from datetime import date, datetime",
         "from decimal import Decimal",
-        "from typing import Any, Dict, Mapping, Optional, Tuple",
+        "from typing import Any, Mapping, Optional, Tuple",
         "",
         "from ._convert import contract_error as _contract_error",
         "from ._convert import opt as _opt",
@@ -396,9 +396,9 @@ def gen_class(schema: Schema, name: str, mix: Mapping[str, Tuple[str, bool]]) ->
             text += " One of " + ", ".join(f"`{v}`" for v in values) + "."
         text = " ".join(x.strip() for x in _doc(f"{f.name} ({f.type.annotation()}): {text}", ""))
         lines += _wrap(text, "        ", "            ")
-    lines += ["        raw (dict): The JSON object this was built from.", '    """', ""]
+    lines += ["        raw (Mapping): The JSON object this was built from (the engine's, not a copy).", '    """', ""]
     lines += [f.declaration() for f in ordered]
-    lines += ["    raw: Dict[str, Any] = _raw()", ""]
+    lines += ["    raw: Mapping[str, Any] = _raw()", ""]
     required = tuple(f.prop for f in fields if f.required)
     lines += [
         "    @classmethod",
@@ -407,9 +407,10 @@ def gen_class(schema: Schema, name: str, mix: Mapping[str, Tuple[str, bool]]) ->
         "        try:",
         "            return cls(",
     ]
-    lines += [f"                {f.name}={f.value()}," for f in fields]
+    # Positional, in field order (faster than keywords: fleets build ~10 objects per row).
+    lines += [f"                {f.value()},  # {f.name}" for f in ordered]
     lines += [
-        "                raw=dict(d),",
+        "                d,  # raw",
         "            )",
         "        except InternalError:",
         "            raise",

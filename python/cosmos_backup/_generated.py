@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple
 
 from ._convert import contract_error as _contract_error
 from ._convert import opt as _opt
@@ -100,7 +100,7 @@ class Evaluation(EvaluationMixin):
         summary (Summary): Counts over all findings.
         permissions (Optional[PermissionsResult]): Permission answers and the least-privilege
             report, when the scenario carries ``roleAssignments``.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     schema_version: str
@@ -108,19 +108,19 @@ class Evaluation(EvaluationMixin):
     diagnostics: Tuple[Diagnostic, ...]
     summary: Summary
     permissions: Optional[PermissionsResult] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Evaluation:
         """The ``Evaluation`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                schema_version=d["schemaVersion"],
-                results=tuple(AccountResult.from_json(x) for x in d["results"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                summary=Summary.from_json(d["summary"]),
-                permissions=_opt(PermissionsResult.from_json, d.get("permissions")),
-                raw=dict(d),
+                d["schemaVersion"],  # schema_version
+                tuple(AccountResult.from_json(x) for x in d["results"]),  # results
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                Summary.from_json(d["summary"]),  # summary
+                _opt(PermissionsResult.from_json, d.get("permissions")),  # permissions
+                d,  # raw
             )
         except InternalError:
             raise
@@ -156,7 +156,7 @@ class AccountResult(AccountResultMixin):
         event_restore_points (Tuple[EventRestorePoint, ...]): Restore points before the
             delete/replace events of the scenario's ``events`` feeds.
         cost (Optional[Cost]): Backup and restore cost; ``null`` without usage.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     name: str
@@ -169,24 +169,24 @@ class AccountResult(AccountResultMixin):
     restore_window: Optional[RestoreWindow] = None
     event_restore_points: Tuple[EventRestorePoint, ...] = ()
     cost: Optional[Cost] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> AccountResult:
         """The ``AccountResult`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d["name"],
-                path=d["path"],
-                shape=d["shape"],
-                api=d["api"],
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                effective_policy=_opt(EffectivePolicy.from_json, d.get("effectivePolicy")),
-                restore_window=_opt(RestoreWindow.from_json, d.get("restoreWindow")),
-                not_restored=tuple(NotRestored.from_json(x) for x in d["notRestored"]),
-                event_restore_points=tuple(EventRestorePoint.from_json(x) for x in d.get("eventRestorePoints", ())),
-                cost=_opt(Cost.from_json, d.get("cost")),
-                raw=dict(d),
+                d["name"],  # name
+                d["path"],  # path
+                d["shape"],  # shape
+                d["api"],  # api
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                tuple(NotRestored.from_json(x) for x in d["notRestored"]),  # not_restored
+                _opt(EffectivePolicy.from_json, d.get("effectivePolicy")),  # effective_policy
+                _opt(RestoreWindow.from_json, d.get("restoreWindow")),  # restore_window
+                tuple(EventRestorePoint.from_json(x) for x in d.get("eventRestorePoints", ())),  # event_restore_points
+                _opt(Cost.from_json, d.get("cost")),  # cost
+                d,  # raw
             )
         except InternalError:
             raise
@@ -216,7 +216,7 @@ class Diagnostic(DiagnosticMixin):
         location (Optional[Location]): Where the finding is in the text the user wrote, for inputs
             given as Bicep, Terraform or other text formats (see ``crate::formats``); absent for
             JSON values, whose ``path`` says it.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     code: str
@@ -226,21 +226,21 @@ class Diagnostic(DiagnosticMixin):
     help: str
     source: str
     location: Optional[Location] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Diagnostic:
         """The ``Diagnostic`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                code=d["code"],
-                severity=d["severity"],
-                path=d["path"],
-                message=d["message"],
-                help=d["help"],
-                source=d["source"],
-                location=_opt(Location.from_json, d.get("location")),
-                raw=dict(d),
+                d["code"],  # code
+                d["severity"],  # severity
+                d["path"],  # path
+                d["message"],  # message
+                d["help"],  # help
+                d["source"],  # source
+                _opt(Location.from_json, d.get("location")),  # location
+                d,  # raw
             )
         except InternalError:
             raise
@@ -264,23 +264,23 @@ class Location(LocationMixin):
             given.
         line (int): 1-based line.
         column (int): 1-based column (Unicode scalar values).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     line: int
     column: int
     file: Optional[str] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Location:
         """The ``Location`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                file=d.get("file"),
-                line=d["line"],
-                column=d["column"],
-                raw=dict(d),
+                d["line"],  # line
+                d["column"],  # column
+                d.get("file"),  # file
+                d,  # raw
             )
         except InternalError:
             raise
@@ -316,7 +316,7 @@ class EffectivePolicy:
             document's.
         unresolved (Tuple[str, ...]): Field names whose value could not be read (wrong type,
             unresolved template expression).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     type: str
@@ -328,23 +328,23 @@ class EffectivePolicy:
     retention_days: Optional[int] = None
     migration_status: Optional[str] = None
     unresolved: Tuple[str, ...] = ()
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> EffectivePolicy:
         """The ``EffectivePolicy`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                type=d["type"],
-                backup_interval_in_minutes=d.get("backupIntervalInMinutes"),
-                backup_retention_interval_in_hours=d.get("backupRetentionIntervalInHours"),
-                backup_storage_redundancy=d.get("backupStorageRedundancy"),
-                tier=d.get("tier"),
-                retention_days=d.get("retentionDays"),
-                migration_status=d.get("migrationStatus"),
-                defaulted=tuple(d["defaulted"]),
-                unresolved=tuple(d.get("unresolved", ())),
-                raw=dict(d),
+                d["type"],  # type
+                tuple(d["defaulted"]),  # defaulted
+                d.get("backupIntervalInMinutes"),  # backup_interval_in_minutes
+                d.get("backupRetentionIntervalInHours"),  # backup_retention_interval_in_hours
+                d.get("backupStorageRedundancy"),  # backup_storage_redundancy
+                d.get("tier"),  # tier
+                d.get("retentionDays"),  # retention_days
+                d.get("migrationStatus"),  # migration_status
+                tuple(d.get("unresolved", ())),  # unresolved
+                d,  # raw
             )
         except InternalError:
             raise
@@ -385,7 +385,7 @@ class RestoreWindow:
             started (deletion + 30 days).
         before_incident (Optional[datetime]): Periodic with ``incidentTime``: the last snapshot
             taken before the incident.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     earliest: datetime
@@ -400,26 +400,26 @@ class RestoreWindow:
     anchor_basis: Optional[str] = None
     restorable_until: Optional[datetime] = None
     before_incident: Optional[datetime] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> RestoreWindow:
         """The ``RestoreWindow`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                earliest=_time(d["earliest"]),
-                latest=_time(d["latest"]),
-                tier=d["tier"],
-                region=d.get("region"),
-                basis=tuple(Basis.from_json(x) for x in d["basis"]),
-                regions=tuple(RestoreWindow.from_json(x) for x in d.get("regions", ())),
-                restore_points=tuple(_time(x) for x in d.get("restorePoints", ())),
-                restore_point_count=d.get("restorePointCount"),
-                anchor=_opt(_time, d.get("anchor")),
-                anchor_basis=d.get("anchorBasis"),
-                restorable_until=_opt(_time, d.get("restorableUntil")),
-                before_incident=_opt(_time, d.get("beforeIncident")),
-                raw=dict(d),
+                _time(d["earliest"]),  # earliest
+                _time(d["latest"]),  # latest
+                d["tier"],  # tier
+                tuple(Basis.from_json(x) for x in d["basis"]),  # basis
+                d.get("region"),  # region
+                tuple(RestoreWindow.from_json(x) for x in d.get("regions", ())),  # regions
+                tuple(_time(x) for x in d.get("restorePoints", ())),  # restore_points
+                d.get("restorePointCount"),  # restore_point_count
+                _opt(_time, d.get("anchor")),  # anchor
+                d.get("anchorBasis"),  # anchor_basis
+                _opt(_time, d.get("restorableUntil")),  # restorable_until
+                _opt(_time, d.get("beforeIncident")),  # before_incident
+                d,  # raw
             )
         except InternalError:
             raise
@@ -448,25 +448,25 @@ class Basis:
             ``region-creation``, ``region-deletion``, ``now``.
         at (datetime): The instant of the bound (RFC 3339 UTC).
         source (str): The document that states the rule.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     bound: str
     reason: str
     at: datetime
     source: str
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Basis:
         """The ``Basis`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                bound=d["bound"],
-                reason=d["reason"],
-                at=_time(d["at"]),
-                source=d["source"],
-                raw=dict(d),
+                d["bound"],  # bound
+                d["reason"],  # reason
+                _time(d["at"]),  # at
+                d["source"],  # source
+                d,  # raw
             )
         except InternalError:
             raise
@@ -492,7 +492,7 @@ class NotRestored:
         current (Any): The source's current value, when the document has it, so it can be
             re-applied.
         path (Optional[str]): Where the current value is in the document.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     setting: str
@@ -500,19 +500,19 @@ class NotRestored:
     source: str
     current: Any = field(default=None, hash=False)
     path: Optional[str] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> NotRestored:
         """The ``NotRestored`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                setting=d["setting"],
-                reason=d["reason"],
-                source=d["source"],
-                current=d.get("current"),
-                path=d.get("path"),
-                raw=dict(d),
+                d["setting"],  # setting
+                d["reason"],  # reason
+                d["source"],  # source
+                d.get("current"),  # current
+                d.get("path"),  # path
+                d,  # raw
             )
         except InternalError:
             raise
@@ -545,7 +545,7 @@ class EventRestorePoint:
         in_window (Optional[bool]): Whether the restore timestamp lies in the restore window (when
             the window is known).
         path (str): The event in the user's document.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     kind: str
@@ -557,23 +557,23 @@ class EventRestorePoint:
     path: str
     can_undelete_reason: Optional[str] = None
     in_window: Optional[bool] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> EventRestorePoint:
         """The ``EventRestorePoint`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                kind=d["kind"],
-                name=d["name"],
-                operation=d["operation"],
-                event_timestamp=_time(d["eventTimestamp"]),
-                restore_timestamp=_time(d["restoreTimestamp"]),
-                can_undelete=d["canUndelete"],
-                can_undelete_reason=d.get("canUndeleteReason"),
-                in_window=d.get("inWindow"),
-                path=d["path"],
-                raw=dict(d),
+                d["kind"],  # kind
+                d["name"],  # name
+                d["operation"],  # operation
+                _time(d["eventTimestamp"]),  # event_timestamp
+                _time(d["restoreTimestamp"]),  # restore_timestamp
+                d["canUndelete"],  # can_undelete
+                d["path"],  # path
+                d.get("canUndeleteReason"),  # can_undelete_reason
+                d.get("inWindow"),  # in_window
+                d,  # raw
             )
         except InternalError:
             raise
@@ -599,7 +599,7 @@ class Cost:
         per_restore (Decimal): Cost of one restore.
         lines (Tuple[CostLine, ...]): What is charged, one line per meter and region.
         notes (Tuple[str, ...]): How the figures were reached, and what was left out.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     currency: str
@@ -607,19 +607,19 @@ class Cost:
     per_restore: Decimal
     lines: Tuple[CostLine, ...]
     notes: Tuple[str, ...] = ()
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Cost:
         """The ``Cost`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                currency=d["currency"],
-                monthly_total=_money(d["monthlyTotal"]),
-                per_restore=_money(d["perRestore"]),
-                lines=tuple(CostLine.from_json(x) for x in d["lines"]),
-                notes=tuple(d.get("notes", ())),
-                raw=dict(d),
+                d["currency"],  # currency
+                _money(d["monthlyTotal"]),  # monthly_total
+                _money(d["perRestore"]),  # per_restore
+                tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
+                tuple(d.get("notes", ())),  # notes
+                d,  # raw
             )
         except InternalError:
             raise
@@ -649,7 +649,7 @@ class CostLine:
         currency (str): Currency of ``unitPrice`` and ``amount``.
         meter (Optional[str]): The Azure meter name.
         source (Optional[str]): Where the price comes from.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     kind: str
@@ -661,23 +661,23 @@ class CostLine:
     currency: str
     meter: Optional[str] = None
     source: Optional[str] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> CostLine:
         """The ``CostLine`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                kind=d["kind"],
-                region=d["region"],
-                quantity=_money(d["quantity"]),
-                unit=d["unit"],
-                unit_price=_money(d["unitPrice"]),
-                amount=_money(d["amount"]),
-                currency=d["currency"],
-                meter=d.get("meter"),
-                source=d.get("source"),
-                raw=dict(d),
+                d["kind"],  # kind
+                d["region"],  # region
+                _money(d["quantity"]),  # quantity
+                d["unit"],  # unit
+                _money(d["unitPrice"]),  # unit_price
+                _money(d["amount"]),  # amount
+                d["currency"],  # currency
+                d.get("meter"),  # meter
+                d.get("source"),  # source
+                d,  # raw
             )
         except InternalError:
             raise
@@ -700,23 +700,23 @@ class Summary(SummaryMixin):
         errors (int): Number of errors.
         warnings (int): Number of warnings.
         infos (int): Number of infos.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     errors: int
     warnings: int
     infos: int
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Summary:
         """The ``Summary`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                errors=d["errors"],
-                warnings=d["warnings"],
-                infos=d["infos"],
-                raw=dict(d),
+                d["errors"],  # errors
+                d["warnings"],  # warnings
+                d["infos"],  # infos
+                d,  # raw
             )
         except InternalError:
             raise
@@ -740,23 +740,23 @@ class PermissionsResult:
         report (PermissionsReport): The least-privilege report.
         diagnostics (Tuple[Diagnostic, ...]): Findings about the assignments and role definitions
             themselves.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     answers: Tuple[PermissionAnswer, ...]
     report: PermissionsReport
     diagnostics: Tuple[Diagnostic, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PermissionsResult:
         """The ``PermissionsResult`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                answers=tuple(PermissionAnswer.from_json(x) for x in d["answers"]),
-                report=PermissionsReport.from_json(d["report"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(PermissionAnswer.from_json(x) for x in d["answers"]),  # answers
+                PermissionsReport.from_json(d["report"]),  # report
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d,  # raw
             )
         except InternalError:
             raise
@@ -789,7 +789,7 @@ class PermissionAnswer(PermissionAnswerMixin):
         suggestions (Tuple[RoleSuggestion, ...]): One suggestion per scope where actions are missing
             (a restore may need two).
         diagnostics (Tuple[Diagnostic, ...]): Findings: why not, and what to do.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     question: Any = field(hash=False)
@@ -802,24 +802,24 @@ class PermissionAnswer(PermissionAnswerMixin):
     suggestions: Tuple[RoleSuggestion, ...]
     diagnostics: Tuple[Diagnostic, ...]
     suggestion: Optional[RoleSuggestion] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PermissionAnswer:
         """The ``PermissionAnswer`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                question=d["question"],
-                path=d["path"],
-                ask=d["ask"],
-                principal_id=d["principalId"],
-                allowed=d["allowed"],
-                missing=tuple(d["missing"]),
-                granted_by=tuple(Grant.from_json(x) for x in d["grantedBy"]),
-                suggestion=_opt(RoleSuggestion.from_json, d.get("suggestion")),
-                suggestions=tuple(RoleSuggestion.from_json(x) for x in d["suggestions"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                d["question"],  # question
+                d["path"],  # path
+                d["ask"],  # ask
+                d["principalId"],  # principal_id
+                d["allowed"],  # allowed
+                tuple(d["missing"]),  # missing
+                tuple(Grant.from_json(x) for x in d["grantedBy"]),  # granted_by
+                tuple(RoleSuggestion.from_json(x) for x in d["suggestions"]),  # suggestions
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                _opt(RoleSuggestion.from_json, d.get("suggestion")),  # suggestion
+                d,  # raw
             )
         except InternalError:
             raise
@@ -845,7 +845,7 @@ class Grant:
         scope (str): The assignment's scope.
         path (str): The assignment in the user's document.
         actions (Tuple[str, ...]): The documented actions it grants here.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     role: str
@@ -853,19 +853,19 @@ class Grant:
     scope: str
     path: str
     actions: Tuple[str, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Grant:
         """The ``Grant`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                role=d["role"],
-                role_definition_id=d["roleDefinitionId"],
-                scope=d["scope"],
-                path=d["path"],
-                actions=tuple(d["actions"]),
-                raw=dict(d),
+                d["role"],  # role
+                d["roleDefinitionId"],  # role_definition_id
+                d["scope"],  # scope
+                d["path"],  # path
+                tuple(d["actions"]),  # actions
+                d,  # raw
             )
         except InternalError:
             raise
@@ -889,25 +889,25 @@ class RoleSuggestion:
         role_definition_id (str): Its role definition id.
         scope (str): Where to assign it.
         actions (Tuple[str, ...]): The missing actions it grants.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     role: str
     role_definition_id: str
     scope: str
     actions: Tuple[str, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> RoleSuggestion:
         """The ``RoleSuggestion`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                role=d["role"],
-                role_definition_id=d["roleDefinitionId"],
-                scope=d["scope"],
-                actions=tuple(d["actions"]),
-                raw=dict(d),
+                d["role"],  # role
+                d["roleDefinitionId"],  # role_definition_id
+                d["scope"],  # scope
+                tuple(d["actions"]),  # actions
+                d,  # raw
             )
         except InternalError:
             raise
@@ -931,23 +931,23 @@ class PermissionsReport:
         assignments (Tuple[AssignmentReview, ...]): Every assignment that grants a restore action.
         diagnostics (Tuple[Diagnostic, ...]): Findings: excess grants and scopes above the
             documented maximum.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     principals: Tuple[PrincipalAccess, ...]
     assignments: Tuple[AssignmentReview, ...]
     diagnostics: Tuple[Diagnostic, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PermissionsReport:
         """The ``PermissionsReport`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                principals=tuple(PrincipalAccess.from_json(x) for x in d["principals"]),
-                assignments=tuple(AssignmentReview.from_json(x) for x in d["assignments"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(PrincipalAccess.from_json(x) for x in d["principals"]),  # principals
+                tuple(AssignmentReview.from_json(x) for x in d["assignments"]),  # assignments
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d,  # raw
             )
         except InternalError:
             raise
@@ -976,7 +976,7 @@ class PrincipalAccess:
         sources (Tuple[str, ...]): The given sources the principal can restore from.
         sees_restore_pane (bool): True when the principal can see the portal's restore pane
             somewhere.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     principal_id: str
@@ -985,20 +985,20 @@ class PrincipalAccess:
     restore_into: Tuple[str, ...]
     sources: Tuple[str, ...]
     sees_restore_pane: bool
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PrincipalAccess:
         """The ``PrincipalAccess`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                principal_id=d["principalId"],
-                can_restore=d["canRestore"],
-                restore_from=tuple(d["restoreFrom"]),
-                restore_into=tuple(d["restoreInto"]),
-                sources=tuple(d["sources"]),
-                sees_restore_pane=d["seesRestorePane"],
-                raw=dict(d),
+                d["principalId"],  # principal_id
+                d["canRestore"],  # can_restore
+                tuple(d["restoreFrom"]),  # restore_from
+                tuple(d["restoreInto"]),  # restore_into
+                tuple(d["sources"]),  # sources
+                d["seesRestorePane"],  # sees_restore_pane
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1028,7 +1028,7 @@ class AssignmentReview:
             20).
         beyond_restore_count (int): How many such patterns in all.
         least_privilege (bool): True when it grants exactly what a restore needs, or less.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     path: str
@@ -1039,22 +1039,22 @@ class AssignmentReview:
     beyond_restore: Tuple[str, ...]
     beyond_restore_count: int
     least_privilege: bool
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> AssignmentReview:
         """The ``AssignmentReview`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                path=d["path"],
-                principal_id=d["principalId"],
-                role=d["role"],
-                scope=d["scope"],
-                restore_actions=tuple(d["restoreActions"]),
-                beyond_restore=tuple(d["beyondRestore"]),
-                beyond_restore_count=d["beyondRestoreCount"],
-                least_privilege=d["leastPrivilege"],
-                raw=dict(d),
+                d["path"],  # path
+                d["principalId"],  # principal_id
+                d["role"],  # role
+                d["scope"],  # scope
+                tuple(d["restoreActions"]),  # restore_actions
+                tuple(d["beyondRestore"]),  # beyond_restore
+                d["beyondRestoreCount"],  # beyond_restore_count
+                d["leastPrivilege"],  # least_privilege
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1078,23 +1078,23 @@ class Validation(ValidationMixin):
         summary (Summary): Counts.
         diagnostics (Tuple[Diagnostic, ...]): Every finding: document-level first, then each
             account's.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     valid: bool
     summary: Summary
     diagnostics: Tuple[Diagnostic, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Validation:
         """The ``Validation`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                valid=d["valid"],
-                summary=Summary.from_json(d["summary"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                d["valid"],  # valid
+                Summary.from_json(d["summary"]),  # summary
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1122,25 +1122,25 @@ class FoundObject:
             ``terraformAzapi``.
         path (str): JSON Pointer to it.
         name (Optional[str]): Its name, when it has one.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     kind: str
     shape: str
     path: str
     name: Optional[str] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> FoundObject:
         """The ``FoundObject`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                kind=d["kind"],
-                shape=d["shape"],
-                path=d["path"],
-                name=d.get("name"),
-                raw=dict(d),
+                d["kind"],  # kind
+                d["shape"],  # shape
+                d["path"],  # path
+                d.get("name"),  # name
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1164,25 +1164,25 @@ class Rule:
         severity (str): Severity. One of ``error``, ``warning``, ``info``.
         summary (str): What the rule checks.
         source (str): Where the rule comes from.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     code: str
     severity: str
     summary: str
     source: str
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Rule:
         """The ``Rule`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                code=d["code"],
-                severity=d["severity"],
-                summary=d["summary"],
-                source=d["source"],
-                raw=dict(d),
+                d["code"],  # code
+                d["severity"],  # severity
+                d["summary"],  # summary
+                d["source"],  # source
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1204,21 +1204,21 @@ class Position:
     Attributes:
         line (int): 1-based line.
         column (int): 1-based column.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     line: int
     column: int
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Position:
         """The ``Position`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                line=d["line"],
-                column=d["column"],
-                raw=dict(d),
+                d["line"],  # line
+                d["column"],  # column
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1241,21 +1241,21 @@ class RestoreWindows(RestoreWindowsMixin):
         results (Tuple[AccountWindow, ...]): One entry per result.
         diagnostics (Tuple[Diagnostic, ...]): Restore findings (``restore.*``, ``postgres.*``,
             ``scenario.*``, timestamps).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     results: Tuple[AccountWindow, ...]
     diagnostics: Tuple[Diagnostic, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> RestoreWindows:
         """The ``RestoreWindows`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                results=tuple(AccountWindow.from_json(x) for x in d["results"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(AccountWindow.from_json(x) for x in d["results"]),  # results
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1278,23 +1278,23 @@ class AccountWindow:
         name (str): The result's name.
         path (str): Where it is.
         restore_window (Optional[RestoreWindow]): The window, or ``null``.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     name: str
     path: str
     restore_window: Optional[RestoreWindow] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> AccountWindow:
         """The ``AccountWindow`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d["name"],
-                path=d["path"],
-                restore_window=_opt(RestoreWindow.from_json, d.get("restoreWindow")),
-                raw=dict(d),
+                d["name"],  # name
+                d["path"],  # path
+                _opt(RestoreWindow.from_json, d.get("restoreWindow")),  # restore_window
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1316,21 +1316,21 @@ class RestoreRequestCheck(RestoreRequestCheckMixin):
     Attributes:
         valid (bool): True when no request finding is an error.
         diagnostics (Tuple[Diagnostic, ...]): The request's findings.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     valid: bool
     diagnostics: Tuple[Diagnostic, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> RestoreRequestCheck:
         """The ``RestoreRequestCheck`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                valid=d["valid"],
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                d["valid"],  # valid
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1353,23 +1353,23 @@ class NotRestoredReport(NotRestoredReportMixin):
         name (str): The result's name.
         path (str): Where it is.
         not_restored (Tuple[NotRestored, ...]): The checklist.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     name: str
     path: str
     not_restored: Tuple[NotRestored, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> NotRestoredReport:
         """The ``NotRestoredReport`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d["name"],
-                path=d["path"],
-                not_restored=tuple(NotRestored.from_json(x) for x in d["notRestored"]),
-                raw=dict(d),
+                d["name"],  # name
+                d["path"],  # path
+                tuple(NotRestored.from_json(x) for x in d["notRestored"]),  # not_restored
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1394,23 +1394,23 @@ class EventRestorePoints(EventRestorePointsMixin):
         events (Tuple[EventRestorePoint, ...]): Every restore point before a delete or replace,
             oldest first.
         diagnostics (Tuple[Diagnostic, ...]): Findings.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     events: Tuple[EventRestorePoint, ...]
     diagnostics: Tuple[Diagnostic, ...]
     answer: Optional[EventRestorePoint] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> EventRestorePoints:
         """The ``EventRestorePoints`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                answer=_opt(EventRestorePoint.from_json, d.get("answer")),
-                events=tuple(EventRestorePoint.from_json(x) for x in d["events"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(EventRestorePoint.from_json(x) for x in d["events"]),  # events
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                _opt(EventRestorePoint.from_json, d.get("answer")),  # answer
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1434,23 +1434,23 @@ class PermissionCheck(PermissionCheckMixin):
         diagnostics (Tuple[Diagnostic, ...]): Findings about the assignments and role definitions
             themselves.
         summary (Summary): Counts over all findings (input-level and every answer's).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     answers: Tuple[PermissionAnswer, ...]
     diagnostics: Tuple[Diagnostic, ...]
     summary: Summary
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PermissionCheck:
         """The ``PermissionCheck`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                answers=tuple(PermissionAnswer.from_json(x) for x in d["answers"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                summary=Summary.from_json(d["summary"]),
-                raw=dict(d),
+                tuple(PermissionAnswer.from_json(x) for x in d["answers"]),  # answers
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                Summary.from_json(d["summary"]),  # summary
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1475,25 +1475,25 @@ class LeastPrivilegeReport(LeastPrivilegeReportMixin):
         diagnostics (Tuple[Diagnostic, ...]): Findings: excess grants and scopes above the
             documented maximum.
         summary (Summary): Counts over all findings (input-level and the report's).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     principals: Tuple[PrincipalAccess, ...]
     assignments: Tuple[AssignmentReview, ...]
     diagnostics: Tuple[Diagnostic, ...]
     summary: Summary
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> LeastPrivilegeReport:
         """The ``LeastPrivilegeReport`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                principals=tuple(PrincipalAccess.from_json(x) for x in d["principals"]),
-                assignments=tuple(AssignmentReview.from_json(x) for x in d["assignments"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                summary=Summary.from_json(d["summary"]),
-                raw=dict(d),
+                tuple(PrincipalAccess.from_json(x) for x in d["principals"]),  # principals
+                tuple(AssignmentReview.from_json(x) for x in d["assignments"]),  # assignments
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                Summary.from_json(d["summary"]),  # summary
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1515,21 +1515,21 @@ class Pricing(PricingMixin):
     Attributes:
         results (Tuple[PriceResult, ...]): One per account or cluster.
         diagnostics (Tuple[Diagnostic, ...]): Findings about the scenario as a whole.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     results: Tuple[PriceResult, ...]
     diagnostics: Tuple[Diagnostic, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Pricing:
         """The ``Pricing`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                results=tuple(PriceResult.from_json(x) for x in d["results"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(PriceResult.from_json(x) for x in d["results"]),  # results
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1554,7 +1554,7 @@ class PriceResult:
         kind (str): ``account`` or ``postgresCluster``.
         cost (Optional[Cost]): The cost (``null`` without usage, or when the policy is unknown).
         diagnostics (Tuple[Diagnostic, ...]): Findings.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     name: str
@@ -1562,19 +1562,19 @@ class PriceResult:
     kind: str
     diagnostics: Tuple[Diagnostic, ...]
     cost: Optional[Cost] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PriceResult:
         """The ``PriceResult`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d["name"],
-                path=d["path"],
-                kind=d["kind"],
-                cost=_opt(Cost.from_json, d.get("cost")),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                d["name"],  # name
+                d["path"],  # path
+                d["kind"],  # kind
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                _opt(Cost.from_json, d.get("cost")),  # cost
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1600,7 +1600,7 @@ class Projection(ProjectionMixin):
         total (Optional[Decimal]): Sum over all months.
         diagnostics (Tuple[Diagnostic, ...]): Findings (the account's, deduplicated, and the
             request's).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     months: Tuple[ProjectedMonth, ...]
@@ -1608,19 +1608,19 @@ class Projection(ProjectionMixin):
     name: Optional[str] = None
     currency: Optional[str] = None
     total: Optional[Decimal] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Projection:
         """The ``Projection`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d.get("name"),
-                currency=d.get("currency"),
-                months=tuple(ProjectedMonth.from_json(x) for x in d["months"]),
-                total=_opt(_money, d.get("total")),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(ProjectedMonth.from_json(x) for x in d["months"]),  # months
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d.get("name"),  # name
+                d.get("currency"),  # currency
+                _opt(_money, d.get("total")),  # total
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1646,7 +1646,7 @@ class ProjectedMonth:
         monthly_total (Decimal): Monthly total.
         per_restore (Decimal): One restore.
         lines (Tuple[CostLine, ...]): Cost lines.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     month: int
@@ -1655,20 +1655,20 @@ class ProjectedMonth:
     monthly_total: Decimal
     per_restore: Decimal
     lines: Tuple[CostLine, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> ProjectedMonth:
         """The ``ProjectedMonth`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                month=d["month"],
-                data_size_gb=_money(d["dataSizeGb"]),
-                regions=tuple(d["regions"]),
-                monthly_total=_money(d["monthlyTotal"]),
-                per_restore=_money(d["perRestore"]),
-                lines=tuple(CostLine.from_json(x) for x in d["lines"]),
-                raw=dict(d),
+                d["month"],  # month
+                _money(d["dataSizeGb"]),  # data_size_gb
+                tuple(d["regions"]),  # regions
+                _money(d["monthlyTotal"]),  # monthly_total
+                _money(d["perRestore"]),  # per_restore
+                tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1695,7 +1695,7 @@ class WhatIf(WhatIfMixin):
         cheapest (Optional[str]): Label of the cheapest available option meeting the window
             (``null`` when none does).
         diagnostics (Tuple[Diagnostic, ...]): Findings.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     options: Tuple[WhatIfOption, ...]
@@ -1704,20 +1704,20 @@ class WhatIf(WhatIfMixin):
     currency: Optional[str] = None
     required_window_days: Optional[Decimal] = None
     cheapest: Optional[str] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> WhatIf:
         """The ``WhatIf`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d.get("name"),
-                currency=d.get("currency"),
-                required_window_days=_opt(_money, d.get("requiredWindowDays")),
-                options=tuple(WhatIfOption.from_json(x) for x in d["options"]),
-                cheapest=d.get("cheapest"),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                tuple(WhatIfOption.from_json(x) for x in d["options"]),  # options
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d.get("name"),  # name
+                d.get("currency"),  # currency
+                _opt(_money, d.get("requiredWindowDays")),  # required_window_days
+                d.get("cheapest"),  # cheapest
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1754,7 +1754,7 @@ class WhatIfOption:
         per_restore (Decimal): One restore.
         complete (bool): False when a price was missing.
         lines (Tuple[CostLine, ...]): Cost lines.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     label: str
@@ -1771,28 +1771,28 @@ class WhatIfOption:
     restore_point_every_minutes: Optional[int] = None
     reason: Optional[str] = None
     meets_window: Optional[bool] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> WhatIfOption:
         """The ``WhatIfOption`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                label=d["label"],
-                policy=OptionPolicy.from_json(d["policy"]),
-                window_hours=d["windowHours"],
-                window_days=_money(d["windowDays"]),
-                restore_point_every_minutes=d.get("restorePointEveryMinutes"),
-                restore=d["restore"],
-                current=d["current"],
-                available=d["available"],
-                reason=d.get("reason"),
-                meets_window=d.get("meetsWindow"),
-                monthly_total=_money(d["monthlyTotal"]),
-                per_restore=_money(d["perRestore"]),
-                complete=d["complete"],
-                lines=tuple(CostLine.from_json(x) for x in d["lines"]),
-                raw=dict(d),
+                d["label"],  # label
+                OptionPolicy.from_json(d["policy"]),  # policy
+                d["windowHours"],  # window_hours
+                _money(d["windowDays"]),  # window_days
+                d["restore"],  # restore
+                d["current"],  # current
+                d["available"],  # available
+                _money(d["monthlyTotal"]),  # monthly_total
+                _money(d["perRestore"]),  # per_restore
+                d["complete"],  # complete
+                tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
+                d.get("restorePointEveryMinutes"),  # restore_point_every_minutes
+                d.get("reason"),  # reason
+                d.get("meetsWindow"),  # meets_window
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1819,7 +1819,7 @@ class OptionPolicy:
             ``Zone``.
         tier (Optional[str]): Continuous tier. One of ``Continuous7Days``, ``Continuous30Days``,
             ``Continuous35Days``.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     type: str
@@ -1827,19 +1827,19 @@ class OptionPolicy:
     backup_retention_interval_in_hours: Optional[int] = None
     backup_storage_redundancy: Optional[str] = None
     tier: Optional[str] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> OptionPolicy:
         """The ``OptionPolicy`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                type=d["type"],
-                backup_interval_in_minutes=d.get("backupIntervalInMinutes"),
-                backup_retention_interval_in_hours=d.get("backupRetentionIntervalInHours"),
-                backup_storage_redundancy=d.get("backupStorageRedundancy"),
-                tier=d.get("tier"),
-                raw=dict(d),
+                d["type"],  # type
+                d.get("backupIntervalInMinutes"),  # backup_interval_in_minutes
+                d.get("backupRetentionIntervalInHours"),  # backup_retention_interval_in_hours
+                d.get("backupStorageRedundancy"),  # backup_storage_redundancy
+                d.get("tier"),  # tier
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1866,7 +1866,7 @@ class FleetPricing(FleetPricingMixin):
         diagnostics (Tuple[Diagnostic, ...]): Findings about the fleet input and the scenarios as
             wholes.
         summary (Summary): Counts over every finding (rows included).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     accounts: Tuple[FleetAccount, ...]
@@ -1874,19 +1874,19 @@ class FleetPricing(FleetPricingMixin):
     unpriced: int
     diagnostics: Tuple[Diagnostic, ...]
     summary: Summary
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> FleetPricing:
         """The ``FleetPricing`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                accounts=tuple(FleetAccount.from_json(x) for x in d["accounts"]),
-                totals=tuple(FleetTotal.from_json(x) for x in d["totals"]),
-                unpriced=d["unpriced"],
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                summary=Summary.from_json(d["summary"]),
-                raw=dict(d),
+                tuple(FleetAccount.from_json(x) for x in d["accounts"]),  # accounts
+                tuple(FleetTotal.from_json(x) for x in d["totals"]),  # totals
+                d["unpriced"],  # unpriced
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                Summary.from_json(d["summary"]),  # summary
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1917,7 +1917,7 @@ class FleetAccount:
         lines (Tuple[CostLine, ...]): The account's cost lines.
         diagnostics (Tuple[Diagnostic, ...]): Warnings and errors only (infos are left out of fleet
             tables).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     scenario: int
@@ -1930,24 +1930,24 @@ class FleetAccount:
     currency: Optional[str] = None
     monthly_total: Optional[Decimal] = None
     per_restore: Optional[Decimal] = None
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> FleetAccount:
         """The ``FleetAccount`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                scenario=d["scenario"],
-                name=d["name"],
-                path=d["path"],
-                kind=d["kind"],
-                currency=d.get("currency"),
-                monthly_total=_opt(_money, d.get("monthlyTotal")),
-                per_restore=_opt(_money, d.get("perRestore")),
-                complete=d["complete"],
-                lines=tuple(CostLine.from_json(x) for x in d["lines"]),
-                diagnostics=tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),
-                raw=dict(d),
+                d["scenario"],  # scenario
+                d["name"],  # name
+                d["path"],  # path
+                d["kind"],  # kind
+                d["complete"],  # complete
+                tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d.get("currency"),  # currency
+                _opt(_money, d.get("monthlyTotal")),  # monthly_total
+                _opt(_money, d.get("perRestore")),  # per_restore
+                d,  # raw
             )
         except InternalError:
             raise
@@ -1971,25 +1971,25 @@ class FleetTotal:
         accounts (int): Priced accounts in this currency.
         monthly_total (Decimal): Sum of monthly totals.
         by_kind (Mapping[str, Decimal]): Sum per line kind.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     currency: str
     accounts: int
     monthly_total: Decimal
     by_kind: Mapping[str, Decimal] = field(hash=False)
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> FleetTotal:
         """The ``FleetTotal`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                currency=d["currency"],
-                accounts=d["accounts"],
-                monthly_total=_money(d["monthlyTotal"]),
-                by_kind={k: _money(v) for k, v in d["byKind"].items()},
-                raw=dict(d),
+                d["currency"],  # currency
+                d["accounts"],  # accounts
+                _money(d["monthlyTotal"]),  # monthly_total
+                {k: _money(v) for k, v in d["byKind"].items()},  # by_kind
+                d,  # raw
             )
         except InternalError:
             raise
@@ -2017,7 +2017,7 @@ class PriceSheet(PriceSheetMixin):
             lists none; ``legacy``: always the legacy ``Backup Data Stored`` meter (what infracost
             and the docs' example use). One of ``redundancy``, ``legacy``.
         prices (Tuple[Price, ...]): Prices by ``(region, meter)``.
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     name: str
@@ -2025,19 +2025,19 @@ class PriceSheet(PriceSheetMixin):
     rounding: str
     periodic_meter: str
     prices: Tuple[Price, ...]
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> PriceSheet:
         """The ``PriceSheet`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                name=d["name"],
-                currency=d["currency"],
-                rounding=d["rounding"],
-                periodic_meter=d["periodicMeter"],
-                prices=tuple(Price.from_json(x) for x in d["prices"]),
-                raw=dict(d),
+                d["name"],  # name
+                d["currency"],  # currency
+                d["rounding"],  # rounding
+                d["periodicMeter"],  # periodic_meter
+                tuple(Price.from_json(x) for x in d["prices"]),  # prices
+                d,  # raw
             )
         except InternalError:
             raise
@@ -2069,7 +2069,7 @@ class Price:
             gives it.
         source (str): Where the price comes from (repository, path and commit, or the user's sheet).
         note (str): Provenance remarks (other sources that agree or differ).
-        raw (dict): The JSON object this was built from.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
     region: str
@@ -2081,23 +2081,23 @@ class Price:
     source: str
     effective_date: Optional[date] = None
     note: str = ""
-    raw: Dict[str, Any] = _raw()
+    raw: Mapping[str, Any] = _raw()
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Price:
         """The ``Price`` of the engine's JSON object (``InternalError`` when it is not one)."""
         try:
             return cls(
-                region=d["region"],
-                meter=d["meter"],
-                meter_name=d["meterName"],
-                unit_of_measure=d["unitOfMeasure"],
-                unit_price=_money(d["unitPrice"]),
-                currency=d["currency"],
-                effective_date=_opt(_date, d.get("effectiveDate")),
-                source=d["source"],
-                note=d.get("note", ""),
-                raw=dict(d),
+                d["region"],  # region
+                d["meter"],  # meter
+                d["meterName"],  # meter_name
+                d["unitOfMeasure"],  # unit_of_measure
+                _money(d["unitPrice"]),  # unit_price
+                d["currency"],  # currency
+                d["source"],  # source
+                _opt(_date, d.get("effectiveDate")),  # effective_date
+                d.get("note", ""),  # note
+                d,  # raw
             )
         except InternalError:
             raise
