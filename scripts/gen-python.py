@@ -264,8 +264,11 @@ class Field:
         if self.name == "raw":
             raise GenError(f"{cls}.{prop}: `raw` is the field that keeps the answer")
         t = self.type
-        if required or t.kind == "optional":
-            self.default: Optional[str] = None if required else "None"
+        if t.kind == "optional":
+            # Also when required (the engine writes `null`): from_json still wants the key.
+            self.default: Optional[str] = "None"
+        elif required:
+            self.default = None
         elif t.kind == "array":
             self.default = "()"  # Rust skips an empty list (`skip_serializing_if = "Vec::is_empty"`)
         elif t.kind == "map":

@@ -84,14 +84,13 @@ def opt(convert: Callable[[Any], T], value: Any) -> Optional[T]:
 def contract_error(cls: str, value: Any, required: Sequence[str], error: BaseException) -> InternalError:
     """The error for an engine answer that is not the contract's ``cls`` (a bug in cosmos-backup)."""
     if not isinstance(value, Mapping):
-        why = f"a `{type(value).__name__}` where a `{cls}` object belongs"
+        why = f"the engine's answer has a `{type(value).__name__}` value where its contract has a `{cls}` object"
     else:
         missing = [k for k in required if k not in value]
-        why = f"a `{cls}` without its required field `{missing[0]}`" if missing else f"a malformed `{cls}` ({error})"
+        why = f"the engine's `{cls}` " + (f"lacks its required field `{missing[0]}`" if missing else f"is malformed ({error})")
     return InternalError(
         "internal.contract",
-        f"the engine's answer holds {why}, against its contract (schemas/cosmos-backup.schema.json); "
-        "please report this bug",
+        f"{why} (the contract: schemas/cosmos-backup.schema.json); please report this bug",
     )
 
 

@@ -182,16 +182,16 @@ class AccountResult(AccountResultMixin):
                 d["api"],  # api
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
                 tuple(NotRestored.from_json(x) for x in d["notRestored"]),  # not_restored
-                _opt(EffectivePolicy.from_json, d.get("effectivePolicy")),  # effective_policy
-                _opt(RestoreWindow.from_json, d.get("restoreWindow")),  # restore_window
+                _opt(EffectivePolicy.from_json, d["effectivePolicy"]),  # effective_policy
+                _opt(RestoreWindow.from_json, d["restoreWindow"]),  # restore_window
                 tuple(EventRestorePoint.from_json(x) for x in d.get("eventRestorePoints", ())),  # event_restore_points
-                _opt(Cost.from_json, d.get("cost")),  # cost
+                _opt(Cost.from_json, d["cost"]),  # cost
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("AccountResult", d, ('name', 'path', 'shape', 'api', 'diagnostics', 'notRestored'), e) from None
+            raise _contract_error("AccountResult", d, ('name', 'path', 'shape', 'api', 'diagnostics', 'effectivePolicy', 'restoreWindow', 'notRestored', 'cost'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> AccountResult:
@@ -818,13 +818,13 @@ class PermissionAnswer(PermissionAnswerMixin):
                 tuple(Grant.from_json(x) for x in d["grantedBy"]),  # granted_by
                 tuple(RoleSuggestion.from_json(x) for x in d["suggestions"]),  # suggestions
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
-                _opt(RoleSuggestion.from_json, d.get("suggestion")),  # suggestion
+                _opt(RoleSuggestion.from_json, d["suggestion"]),  # suggestion
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("PermissionAnswer", d, ('question', 'path', 'ask', 'principalId', 'allowed', 'missing', 'grantedBy', 'suggestions', 'diagnostics'), e) from None
+            raise _contract_error("PermissionAnswer", d, ('question', 'path', 'ask', 'principalId', 'allowed', 'missing', 'grantedBy', 'suggestion', 'suggestions', 'diagnostics'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> PermissionAnswer:
@@ -1139,13 +1139,13 @@ class FoundObject:
                 d["kind"],  # kind
                 d["shape"],  # shape
                 d["path"],  # path
-                d.get("name"),  # name
+                d["name"],  # name
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("FoundObject", d, ('kind', 'shape', 'path'), e) from None
+            raise _contract_error("FoundObject", d, ('kind', 'shape', 'path', 'name'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> FoundObject:
@@ -1293,13 +1293,13 @@ class AccountWindow:
             return cls(
                 d["name"],  # name
                 d["path"],  # path
-                _opt(RestoreWindow.from_json, d.get("restoreWindow")),  # restore_window
+                _opt(RestoreWindow.from_json, d["restoreWindow"]),  # restore_window
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("AccountWindow", d, ('name', 'path'), e) from None
+            raise _contract_error("AccountWindow", d, ('name', 'path', 'restoreWindow'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> AccountWindow:
@@ -1409,13 +1409,13 @@ class EventRestorePoints(EventRestorePointsMixin):
             return cls(
                 tuple(EventRestorePoint.from_json(x) for x in d["events"]),  # events
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
-                _opt(EventRestorePoint.from_json, d.get("answer")),  # answer
+                _opt(EventRestorePoint.from_json, d["answer"]),  # answer
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("EventRestorePoints", d, ('events', 'diagnostics'), e) from None
+            raise _contract_error("EventRestorePoints", d, ('answer', 'events', 'diagnostics'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> EventRestorePoints:
@@ -1573,13 +1573,13 @@ class PriceResult:
                 d["path"],  # path
                 d["kind"],  # kind
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
-                _opt(Cost.from_json, d.get("cost")),  # cost
+                _opt(Cost.from_json, d["cost"]),  # cost
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("PriceResult", d, ('name', 'path', 'kind', 'diagnostics'), e) from None
+            raise _contract_error("PriceResult", d, ('name', 'path', 'kind', 'cost', 'diagnostics'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> PriceResult:
@@ -1617,15 +1617,15 @@ class Projection(ProjectionMixin):
             return cls(
                 tuple(ProjectedMonth.from_json(x) for x in d["months"]),  # months
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
-                d.get("name"),  # name
-                d.get("currency"),  # currency
-                _opt(_money, d.get("total")),  # total
+                d["name"],  # name
+                d["currency"],  # currency
+                _opt(_money, d["total"]),  # total
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("Projection", d, ('months', 'diagnostics'), e) from None
+            raise _contract_error("Projection", d, ('name', 'currency', 'months', 'total', 'diagnostics'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Projection:
@@ -1713,16 +1713,16 @@ class WhatIf(WhatIfMixin):
             return cls(
                 tuple(WhatIfOption.from_json(x) for x in d["options"]),  # options
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
-                d.get("name"),  # name
-                d.get("currency"),  # currency
-                _opt(_money, d.get("requiredWindowDays")),  # required_window_days
-                d.get("cheapest"),  # cheapest
+                d["name"],  # name
+                d["currency"],  # currency
+                _opt(_money, d["requiredWindowDays"]),  # required_window_days
+                d["cheapest"],  # cheapest
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("WhatIf", d, ('options', 'diagnostics'), e) from None
+            raise _contract_error("WhatIf", d, ('name', 'currency', 'requiredWindowDays', 'options', 'cheapest', 'diagnostics'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> WhatIf:
@@ -1789,15 +1789,15 @@ class WhatIfOption:
                 _money(d["perRestore"]),  # per_restore
                 d["complete"],  # complete
                 tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
-                d.get("restorePointEveryMinutes"),  # restore_point_every_minutes
+                d["restorePointEveryMinutes"],  # restore_point_every_minutes
                 d.get("reason"),  # reason
-                d.get("meetsWindow"),  # meets_window
+                d["meetsWindow"],  # meets_window
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("WhatIfOption", d, ('label', 'policy', 'windowHours', 'windowDays', 'restore', 'current', 'available', 'monthlyTotal', 'perRestore', 'complete', 'lines'), e) from None
+            raise _contract_error("WhatIfOption", d, ('label', 'policy', 'windowHours', 'windowDays', 'restorePointEveryMinutes', 'restore', 'current', 'available', 'meetsWindow', 'monthlyTotal', 'perRestore', 'complete', 'lines'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> WhatIfOption:
@@ -1944,15 +1944,15 @@ class FleetAccount:
                 d["complete"],  # complete
                 tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
-                d.get("currency"),  # currency
-                _opt(_money, d.get("monthlyTotal")),  # monthly_total
-                _opt(_money, d.get("perRestore")),  # per_restore
+                d["currency"],  # currency
+                _opt(_money, d["monthlyTotal"]),  # monthly_total
+                _opt(_money, d["perRestore"]),  # per_restore
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("FleetAccount", d, ('scenario', 'name', 'path', 'kind', 'complete', 'lines', 'diagnostics'), e) from None
+            raise _contract_error("FleetAccount", d, ('scenario', 'name', 'path', 'kind', 'currency', 'monthlyTotal', 'perRestore', 'complete', 'lines', 'diagnostics'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> FleetAccount:

@@ -212,6 +212,7 @@ def test_money_is_decimal_and_times_are_aware() -> None:
             "api": "sql",
             "diagnostics": [],
             "notRestored": [],
+            "effectivePolicy": None,
             "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "lines": []},
             "restoreWindow": {
                 "earliest": "2026-10-22T00:00:00Z",

@@ -64,18 +64,18 @@ def test_a_missing_required_field_raises_naming_it() -> None:
         cb.Diagnostic.from_json(d)
     assert e.value.code == "internal.contract" and "`help`" in str(e.value) and "`Diagnostic`" in str(e.value)
     nested = {"valid": True, "summary": {"errors": 0, "warnings": 0}, "diagnostics": []}
-    with pytest.raises(cb.InternalError, match="`Summary` without its required field `infos`"):
+    with pytest.raises(cb.InternalError, match="`Summary` lacks its required field `infos`"):
         cb.Validation.from_json(nested)
-    with pytest.raises(cb.InternalError, match="a `NoneType` where a `Summary` object belongs"):
+    with pytest.raises(cb.InternalError, match="a `NoneType` value where its contract has a `Summary` object"):
         cb.Validation.from_json({"valid": True, "summary": None, "diagnostics": []})
 
 
 def test_a_wrong_value_raises_instead_of_being_coerced() -> None:
     line = {"kind": "restore", "region": "westus", "quantity": "1", "unit": "GB", "unitPrice": 0.15,
             "amount": "0.15", "currency": "USD"}
-    with pytest.raises(cb.InternalError, match="malformed `CostLine`"):
+    with pytest.raises(cb.InternalError, match="`CostLine` is malformed"):
         cb.CostLine.from_json(line)
-    with pytest.raises(cb.InternalError, match="malformed `Basis`"):
+    with pytest.raises(cb.InternalError, match="`Basis` is malformed"):
         cb.Basis.from_json({"bound": "earliest", "reason": "r", "at": "yesterday", "source": "s"})
 
 

@@ -51,6 +51,7 @@ def test_money_stays_decimal_in_pandas() -> None:
     pytest.importorskip("pandas")
     r = cb.AccountResult.from_dict(
         {"name": "a", "path": "", "shape": "armResource", "api": "sql", "diagnostics": [], "notRestored": [],
+         "effectivePolicy": None, "restoreWindow": None,
          "cost": {"currency": "USD", "monthlyTotal": "400.10", "perRestore": "0.15", "lines": []}}
     )
     ev = cb.Evaluation("1.0", (r,), (), cb.Summary(0, 0, 0))
