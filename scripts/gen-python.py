@@ -9,7 +9,9 @@ Writes, in python/cosmos_backup/:
 - ``_operations.py``: one public function per row of the operations table, named by its
   ``function`` and documented by its ``summary``; where ``_api.py`` writes the function by hand (a
   richer signature), it is imported from there and its return annotation must be the generated one;
-- ``_native.pyi``: the stubs of the native module, one function per operation.
+- ``_native.pyi``: the stubs of the native module, one function per operation;
+- ``__init__.py``: the exports (the generated names and ``_api.__all__``);
+- ``schema.json``: a copy of the schema, shipped in the wheel.
 
 The notebook helpers (``_repr_html_``, ``to_pandas``, ``plot``...) stay hand-written: a class
 ``<Name>Mixin`` in one of ``MIXIN_MODULES`` is inherited by the generated class ``<Name>``.
@@ -620,6 +622,8 @@ def generate(schema_path: Path = SCHEMA, package: Path = PACKAGE) -> Dict[str, s
         "_operations.py": gen_operations(schema, package),
         "_native.pyi": gen_pyi(schema),
         "__init__.py": gen_init(schema, package),
+        # The contract itself, shipped in the wheel (``cosmos_backup.schema()``).
+        "schema.json": schema_path.read_text(encoding="utf-8"),
     }
 
 

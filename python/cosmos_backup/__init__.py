@@ -24,6 +24,7 @@ from ._api import (
     evaluate_many,
     is_valid,
     linear_growth,
+    schema,
     source,
     source_file,
 )
@@ -180,6 +181,7 @@ __all__ = [
     "restore_window",
     "rules",
     "scenario",
+    "schema",
     "source",
     "source_file",
     "validate",

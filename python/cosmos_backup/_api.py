@@ -7,6 +7,7 @@ Rust engine), wrap the JSON answer in a result class, raise ``CosmosBackupError`
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -42,6 +43,7 @@ __all__ = [
     "is_valid",
     "linear_growth",
     "compound_growth",
+    "schema",
     "source",
     "source_file",
 ]
@@ -491,3 +493,16 @@ def price_sheet() -> PriceSheet:
         PriceSheet: The prices (``unit_price`` as ``Decimal``); ``to_pandas()``.
     """
     return PriceSheet.from_dict(answer("priceSheet", {}, {}))
+
+
+def schema() -> Dict[str, Any]:
+    """The JSON Schema of every operation's input and output (the engine's contract, generated
+    from the Rust types; ``operations`` maps each operation to its ``input`` and ``output``).
+
+    Example:
+        >>> schema()["operations"]["evaluate"]["output"]
+        {'$ref': '#/$defs/Evaluation'}
+    """
+    text = (Path(__file__).parent / "schema.json").read_text(encoding="utf-8")
+    out: Dict[str, Any] = json.loads(text)
+    return out

@@ -15,7 +15,7 @@ from cosmos_backup import _generated, _native, _operations
 
 from conftest import REPO
 
-GENERATED = ("_generated.py", "_operations.py", "_native.pyi", "__init__.py")
+GENERATED = ("_generated.py", "_operations.py", "_native.pyi", "__init__.py", "schema.json")
 
 
 def _generator() -> ModuleType:
@@ -90,3 +90,9 @@ def test_the_drifted_fields_are_there() -> None:
     fields = {f for f in _generated.AccountResult.__dataclass_fields__}
     assert {"event_restore_points", "cost", "not_restored"} <= fields
     assert "permissions" in _generated.Evaluation.__dataclass_fields__
+
+
+def test_the_wheel_ships_the_schema() -> None:
+    shipped = cb.schema()
+    assert shipped == json.loads((REPO / "schemas" / "cosmos-backup.schema.json").read_text(encoding="utf-8"))
+    assert shipped["schemaVersion"] == cb.SCHEMA_VERSION and set(shipped["operations"]) == set(cb.OPERATIONS)
