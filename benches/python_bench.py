@@ -1,4 +1,4 @@
-"""Python benches (run by scripts/bench with the project's .venv and the installed wheel).
+"""Python benches (run by benches/run with the project's .venv and the installed wheel).
 
 python python_bench.py INPUTS_DIR overhead|fleet-native|fleet-native-totals|fleet-python|fleet-numpy|memory [N]
 

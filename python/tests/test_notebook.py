@@ -50,10 +50,11 @@ def test_to_pandas_one_row_per_diagnostic() -> None:
 def test_money_stays_decimal_in_pandas() -> None:
     pytest.importorskip("pandas")
     r = cb.AccountResult.from_dict(
-        {"name": "a", "path": "", "shape": "armResource", "api": "sql",
-         "cost": {"currency": "USD", "monthlyTotal": "400.10", "perRestore": "0.15"}}
+        {"name": "a", "path": "", "shape": "armResource", "api": "sql", "diagnostics": [], "notRestored": [],
+         "effectivePolicy": None, "restoreWindow": None,
+         "cost": {"currency": "USD", "monthlyTotal": "400.10", "perRestore": "0.15", "lines": []}}
     )
-    ev = cb.Evaluation("1.0", (r,), (), cb.Summary())
+    ev = cb.Evaluation("1.0", (r,), (), cb.Summary(0, 0, 0))
     df = ev.to_pandas()
     assert df.loc[0, "monthly_cost"] == Decimal("400.10") and isinstance(df.loc[0, "monthly_cost"], Decimal)
 
@@ -83,12 +84,13 @@ def test_plot_policy_saves_a_png() -> None:
 def test_plot_restore_window_and_cost_hooks() -> None:
     pytest.importorskip("matplotlib")
     r = cb.AccountResult.from_dict(
-        {"name": "a", "path": "", "shape": "armResource", "api": "sql",
+        {"name": "a", "path": "", "shape": "armResource", "api": "sql", "diagnostics": [], "notRestored": [],
          "effectivePolicy": {"type": "Continuous", "tier": "Continuous30Days", "retentionDays": 30, "defaulted": []},
-         "restoreWindow": {"earliest": "2026-10-22T00:00:00Z", "latest": "2026-11-21T00:00:00Z"},
-         "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15"}}
+         "restoreWindow": {"earliest": "2026-10-22T00:00:00Z", "latest": "2026-11-21T00:00:00Z",
+                           "tier": "Continuous30Days", "basis": []},
+         "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "lines": []}}
     )
-    ev = cb.Evaluation("1.0", (r,), (), cb.Summary())
+    ev = cb.Evaluation("1.0", (r,), (), cb.Summary(0, 0, 0))
     fig = ev.plot()
     assert [a.get_title() for a in fig.axes[:3]] == [
         "effective backup policy (wide: retention, narrow: interval)",
@@ -113,7 +115,7 @@ def test_plot_into_given_axes() -> None:
 def test_example_notebook_runs_top_to_bottom(monkeypatch: pytest.MonkeyPatch) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
-    path = Path(__file__).resolve().parents[1] / "python" / "examples" / "capacity_planning.ipynb"
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "capacity_planning.ipynb"
     nb = nbformat.read(path, as_version=4)
     # The kernel picks its own (inline) matplotlib backend; run in a cwd outside the source tree.
     monkeypatch.delenv("MPLBACKEND", raising=False)

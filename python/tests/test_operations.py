@@ -306,4 +306,4 @@ def test_restore_window_timeline_plot(vector: Any) -> None:
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["orders · West US"]
     _save_and_check(fig, "restore-window.png")
     with pytest.raises(ValueError):
-        cb.RestoreWindows(()).plot()
+        cb.RestoreWindows((), ()).plot()

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
-from ._errors import InputError, conversion_error, naive_datetime
+from ._errors import InputError, InternalError, conversion_error, naive_datetime
+
+T = TypeVar("T")
 
 #: A document: a dict or list as ``json.load`` gives it, or JSON text (``str`` or ``bytes``).
 Document = Union[Mapping[str, Any], Sequence[Any], str, bytes, bytearray]
@@ -55,6 +57,41 @@ def to_decimal(text: Optional[str]) -> Optional[Decimal]:
         return Decimal(str(text))
     except InvalidOperation:
         raise InputError("value.wrong-type", f"the engine returned `{text}`, not a decimal amount") from None
+
+
+def to_money(text: Any) -> Decimal:
+    """An amount the engine gives (``"400.00"``) as an exact ``Decimal``; anything else raises."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected a decimal string, got `{text!r}`")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"`{text}` is not a decimal amount") from None
+
+
+def to_date(text: Any) -> Optional[date]:
+    """A date the engine gives (``"2026-11-01"``, or an RFC 3339 instant) as a ``date``; ``""`` is None."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected a date string, got `{text!r}`")
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def opt(convert: Callable[[Any], T], value: Any) -> Optional[T]:
+    """``convert(value)``, or None when the engine gave ``null`` or left the field out."""
+    return None if value is None else convert(value)
+
+
+def contract_error(cls: str, value: Any, required: Sequence[str], error: BaseException) -> InternalError:
+    """The error for an engine answer that is not the contract's ``cls`` (a bug in cosmos-backup)."""
+    if not isinstance(value, Mapping):
+        why = f"the engine's answer has a `{type(value).__name__}` value where its contract has a `{cls}` object"
+    else:
+        missing = [k for k in required if k not in value]
+        why = f"the engine's `{cls}` " + (f"lacks its required field `{missing[0]}`" if missing else f"is malformed ({error})")
+    return InternalError(
+        "internal.contract",
+        f"{why} (the contract: schemas/cosmos-backup.schema.json); please report this bug",
+    )
 
 
 def money(text: Any) -> Decimal:

@@ -11,10 +11,22 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._permissions import LeastPrivilegeReport, PermissionCheck
-    from ._pricing import FleetPricing, PriceSheet, Pricing, Projection, WhatIf
-    from ._restore import EventRestorePoints, NotRestoredReport, RestoreWindows
-    from ._results import AccountResult, Diagnostic, Evaluation, RestoreWindow
+    from ._generated import (
+        AccountResult,
+        Diagnostic,
+        Evaluation,
+        EventRestorePoints,
+        FleetPricing,
+        LeastPrivilegeReport,
+        NotRestoredReport,
+        PermissionCheck,
+        PriceSheet,
+        Pricing,
+        Projection,
+        RestoreWindow,
+        RestoreWindows,
+        WhatIf,
+    )
 
 _CSS = "border-collapse:collapse;font-size:0.9em"
 _TD = "border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top"
@@ -153,9 +165,9 @@ def to_pandas(evaluations: Sequence["Evaluation"], by: str) -> Any:
 
 
 def _account_columns() -> List[str]:
-    from ._results import AccountResult
+    from ._generated import AccountResult
 
-    return list(account_row(AccountResult("", "", "", "")).keys())
+    return list(account_row(AccountResult("", "", "", "", (), ())).keys())
 
 
 def _pyplot() -> Any:

@@ -4,7 +4,7 @@
 // init(), 7 fresh pages), median evaluate(text) and evaluate(object) per call vs JSON.parse of
 // the same text, and the wasm memory / JS heap across N evaluate calls.
 //
-// node scripts/bench.d/browser.mjs INPUTS_DIR [MEMORY_CALLS=1000000]   → one JSON object on stdout
+// node benches/browser.mjs INPUTS_DIR [MEMORY_CALLS=1000000]   → one JSON object on stdout
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, "..", "..");
+const repo = join(here, "..");
 const require = createRequire(join(repo, "package.json"));
 const { chromium } = require("playwright-core");
 const inputs = process.argv[2];

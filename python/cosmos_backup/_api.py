@@ -1,4 +1,4 @@
-"""The public functions: one per engine operation, plus the generic ``call`` and the batch forms.
+"""The hand-written public functions: operations with richer signatures, the batch forms, helpers.
 
 Each is a thin wrapper: convert the input, call ``_native`` (which releases the GIL and runs the
 Rust engine), wrap the JSON answer in a result class, raise ``CosmosBackupError`` on misuse.
@@ -7,42 +7,43 @@ Rust engine), wrap the JSON answer in a result class, raise ``CosmosBackupError`
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
-from ._convert import Document, native_error, scenario
+from ._call import answer, call, call_many
+from ._convert import Document
 from ._errors import ValidationError, from_answer
-from ._permissions import LeastPrivilegeReport, PermissionCheck
-from ._pricing import FleetPricing, PriceSheet, Pricing, Projection, WhatIf
-from ._restore import EventRestorePoints, NotRestoredReport, RestoreRequestCheck, RestoreWindows
-from ._results import Evaluation, Fleet, FoundObject, Position, Rule, Validation
+from ._generated import (
+    Evaluation,
+    EventRestorePoints,
+    FleetPricing,
+    LeastPrivilegeReport,
+    PermissionCheck,
+    Position,
+    PriceSheet,
+    Pricing,
+    Projection,
+    RestoreWindows,
+    Rule,
+    Validation,
+    WhatIf,
+)
+from ._results import Fleet
 
+#: The helpers. The operations' functions written here (richer signatures than the generated ones)
+#: are exported by ``_operations``, which imports them.
 __all__ = [
     "OPERATIONS",
+    "Number",
     "call",
     "call_many",
-    "evaluate",
     "evaluate_many",
-    "validate",
     "is_valid",
-    "read",
-    "rules",
-    "locate",
-    "restore_window",
-    "restore_points",
-    "check_restore_request",
-    "not_restored",
-    "latest_restorable_before_event",
-    "check_permissions",
-    "least_privilege_report",
-    "price",
-    "project",
-    "what_if",
-    "price_fleet",
-    "price_sheet",
     "linear_growth",
     "compound_growth",
+    "schema",
     "source",
     "source_file",
 ]
@@ -114,76 +115,6 @@ def source_file(path: str, *, parameters: Optional[str] = None, format: Optional
     return source(text, format, file=path, parameters=params)
 
 
-def _text(document: Any) -> Optional[str]:
-    if isinstance(document, (bytes, bytearray)):
-        return bytes(document).decode("utf-8", errors="replace")
-    return document if isinstance(document, str) else None
-
-
-def call(operation: str, document: Document) -> Any:
-    """Runs an engine operation by name and returns its raw JSON answer.
-
-    This is the generic entry point the test vectors use; the named functions (``evaluate``, ...)
-    wrap the same answers in result classes and raise on misuse.
-
-    Args:
-        operation (str): A name from ``OPERATIONS``.
-        document: A dict or list (as ``json.load`` gives it), or JSON text.
-
-    Returns:
-        The answer as plain Python objects; misuse gives ``{"error": {...}}`` instead of raising.
-
-    Raises:
-        InputError: A value in ``document`` has no JSON form.
-
-    Example:
-        >>> call("rules", {})[0]["code"]
-        'input.json-syntax'
-    """
-    text = _text(document)
-    if text is not None:
-        return json.loads(_native.call_json(operation, text))
-    try:
-        return _native.call(operation, document)
-    except _native.ConversionError as e:
-        raise native_error(e) from None
-
-
-def call_many(operation: str, documents: Iterable[Document]) -> List[Any]:
-    """Runs one operation on many documents in one engine call (the GIL is released throughout).
-
-    Args:
-        operation (str): A name from ``OPERATIONS``.
-        documents: Dicts, lists or JSON texts (all texts, or none).
-
-    Returns:
-        list: One raw answer per document, in order.
-
-    Raises:
-        InputError: A value has no JSON form (its path starts with the document's index).
-    """
-    docs = list(documents)
-    if docs and all(_text(d) is not None for d in docs):
-        return [json.loads(a) for a in _native.call_json_many(operation, [_text(d) or "" for d in docs])]
-    try:
-        return list(_native.call_many(operation, docs))
-    except _native.ConversionError as e:
-        raise native_error(e) from None
-
-
-def _answer(operation: str, document: Any, fields: Mapping[str, Any]) -> Any:
-    if document is not None and fields:
-        raise TypeError(f"{operation}() takes a scenario or keyword fields, not both")
-    if document is None:
-        if not fields:
-            raise TypeError(f"{operation}() needs a scenario, a document, or keyword fields such as account=")
-        document = scenario(**fields)
-    answer = call(operation, document)
-    if isinstance(answer, dict) and "error" in answer and len(answer) == 1:
-        raise from_answer(answer["error"])
-    return answer
-
-
 def evaluate(document: Optional[Document] = None, /, **fields: Any) -> Evaluation:
     """Evaluates a scenario, a bare account document, or a fleet (a list of scenarios).
 
@@ -210,7 +141,7 @@ def evaluate(document: Optional[Document] = None, /, **fields: Any) -> Evaluatio
         >>> ev.results[0].effective_policy.tier
         'Continuous30Days'
     """
-    return Evaluation.from_dict(_answer("evaluate", document, fields))
+    return Evaluation.from_dict(answer("evaluate", document, fields))
 
 
 def evaluate_many(documents: Iterable[Document], /) -> Fleet:
@@ -246,7 +177,7 @@ def validate(document: Optional[Document] = None, /, **fields: Any) -> Validatio
         ValidationError: At least one finding is an error; ``errors()`` lists them.
         InputError: The input is not usable.
     """
-    v = Validation.from_dict(_answer("validate", document, fields))
+    v = Validation.from_dict(answer("validate", document, fields))
     if not v.valid:
         n = v.summary.errors
         first = next(d for d in v.diagnostics if d.severity == "error")
@@ -262,22 +193,7 @@ def validate(document: Optional[Document] = None, /, **fields: Any) -> Validatio
 
 def is_valid(document: Optional[Document] = None, /, **fields: Any) -> bool:
     """True when the document has no error-level finding (``InputError`` still raises)."""
-    return Validation.from_dict(_answer("validate", document, fields)).valid
-
-
-def read(document: Document, /) -> Tuple[FoundObject, ...]:
-    """Every object the readers find in a document (accounts, restorable accounts, roles, ...).
-
-    Args:
-        document: Any Azure JSON, as a dict, list or JSON text.
-
-    Returns:
-        tuple[FoundObject, ...]: Kind, shape, JSON Pointer and name of each object.
-
-    Raises:
-        InputError: The input is not usable.
-    """
-    return tuple(FoundObject.from_dict(x) for x in _answer("read", document, {}))
+    return Validation.from_dict(answer("validate", document, fields)).valid
 
 
 def rules() -> Tuple[Rule, ...]:
@@ -286,7 +202,7 @@ def rules() -> Tuple[Rule, ...]:
     Returns:
         tuple[Rule, ...]: Code, severity, summary and source of each rule.
     """
-    return tuple(Rule.from_dict(x) for x in _answer("rules", {}, {}))
+    return tuple(Rule.from_dict(x) for x in answer("rules", {}, {}))
 
 
 def locate(text: str, pointer: str) -> Optional[Position]:
@@ -303,8 +219,8 @@ def locate(text: str, pointer: str) -> Optional[Position]:
         >>> locate('{"a": [1, {"b": 30}]}', "/a/1/b")
         Position(line=1, column=17)
     """
-    answer: Optional[Dict[str, Any]] = _answer("locate", {"text": text, "pointer": pointer}, {})
-    return Position(int(answer["line"]), int(answer["column"])) if answer else None
+    a = answer("locate", {"text": text, "pointer": pointer}, {})
+    return None if a is None else Position.from_json(a)
 
 
 
@@ -340,58 +256,7 @@ def restore_window(document: Optional[Document] = None, /, **fields: Any) -> Res
         >>> w.results[0].restore_window.earliest
         datetime.datetime(2026, 11, 14, 12, 0, tzinfo=datetime.timezone.utc)
     """
-    return RestoreWindows.from_dict(_answer("restoreWindow", document, fields))
-
-
-def restore_points(document: Optional[Document] = None, /, **fields: Any) -> RestoreWindows:
-    """Like ``restore_window``, with the restorable snapshots of periodic accounts listed.
-
-    Args:
-        document: A scenario (or JSON text).
-        **fields: The scenario's fields as keywords, as for ``restore_window``.
-
-    Returns:
-        RestoreWindows: Each periodic window's ``restore_points`` are aware ``datetime``s, newest first.
-
-    Raises:
-        InputError: The input is not usable.
-    """
-    return RestoreWindows.from_dict(_answer("restorePoints", document, fields))
-
-
-def check_restore_request(document: Optional[Document] = None, /, **fields: Any) -> RestoreRequestCheck:
-    """Checks a restore request (``restore_request=``, or an ``account`` with ``createMode: Restore``).
-
-    A report function: it returns the findings rather than raising for them.
-
-    Args:
-        document: A scenario (or JSON text).
-        **fields: The scenario's fields as keywords: ``now=``, ``restore_request=``, ``account=``,
-            ``restorable_account=``, ...
-
-    Returns:
-        RestoreRequestCheck: ``valid`` (also its truth value) and every finding about the request.
-
-    Raises:
-        InputError: The input is not usable.
-    """
-    return RestoreRequestCheck.from_dict(_answer("checkRestoreRequest", document, fields))
-
-
-def not_restored(document: Optional[Document] = None, /, **fields: Any) -> Tuple[NotRestoredReport, ...]:
-    """What a restore would not bring back, per account, with each setting's current value.
-
-    Args:
-        document: A scenario (or JSON text).
-        **fields: The scenario's fields as keywords: ``account=``, ``now=``, ...
-
-    Returns:
-        tuple[NotRestoredReport, ...]: One checklist per account.
-
-    Raises:
-        InputError: The input is not usable.
-    """
-    return tuple(NotRestoredReport.from_dict(x) for x in _answer("notRestored", document, fields))
+    return RestoreWindows.from_dict(answer("restoreWindow", document, fields))
 
 
 def latest_restorable_before_event(document: Optional[Document] = None, /, **fields: Any) -> EventRestorePoints:
@@ -409,7 +274,7 @@ def latest_restorable_before_event(document: Optional[Document] = None, /, **fie
     Raises:
         InputError: The input is not usable.
     """
-    return EventRestorePoints.from_dict(_answer("latestRestorableBeforeEvent", document, fields))
+    return EventRestorePoints.from_dict(answer("latestRestorableBeforeEvent", document, fields))
 
 
 # -------------------------------------------------------------------------------- permissions
@@ -451,7 +316,7 @@ def check_permissions(
         management_groups=management_groups,
         restorable_account=restorable_account,
     )
-    return PermissionCheck.from_dict(_answer("checkPermissions", document, fields))
+    return PermissionCheck.from_dict(answer("checkPermissions", document, fields))
 
 
 def least_privilege_report(
@@ -484,7 +349,7 @@ def least_privilege_report(
         sources=sources,
         management_groups=management_groups,
     )
-    return LeastPrivilegeReport.from_dict(_answer("leastPrivilegeReport", document, fields))
+    return LeastPrivilegeReport.from_dict(answer("leastPrivilegeReport", document, fields))
 
 
 # ------------------------------------------------------------------------------------ pricing
@@ -512,7 +377,7 @@ def price(document: Optional[Document] = None, /, **fields: Any) -> Pricing:
         >>> price(account=acct, usage={"dataSizeGb": 1000}).results[0].cost.monthly_total
         Decimal('960.00')
     """
-    return Pricing.from_dict(_answer("price", document, fields))
+    return Pricing.from_dict(answer("price", document, fields))
 
 
 def linear_growth(gb_per_month: Number) -> Dict[str, Any]:
@@ -552,7 +417,7 @@ def project(
         InputError: The input is not usable.
     """
     fields = _given(scenario=scenario, months=months, growth=growth, restores_per_month=restores_per_month, regions_added=regions_added)
-    return Projection.from_dict(_answer("project", document, fields))
+    return Projection.from_dict(answer("project", document, fields))
 
 
 def what_if(
@@ -580,7 +445,7 @@ def what_if(
         InputError: The input is not usable.
     """
     fields = _given(scenario=scenario, required_window_days=required_window_days, options=options)
-    return WhatIf.from_dict(_answer("whatIf", document, fields))
+    return WhatIf.from_dict(answer("whatIf", document, fields))
 
 
 def price_fleet(
@@ -618,7 +483,7 @@ def price_fleet(
             document["priceSheet"] = price_sheet
         if not rows:
             document["rows"] = False
-    return FleetPricing.from_dict(_answer("priceFleet", document, {}))
+    return FleetPricing.from_dict(answer("priceFleet", document, {}))
 
 
 def price_sheet() -> PriceSheet:
@@ -627,4 +492,17 @@ def price_sheet() -> PriceSheet:
     Returns:
         PriceSheet: The prices (``unit_price`` as ``Decimal``); ``to_pandas()``.
     """
-    return PriceSheet.from_dict(_answer("priceSheet", {}, {}))
+    return PriceSheet.from_dict(answer("priceSheet", {}, {}))
+
+
+def schema() -> Dict[str, Any]:
+    """The JSON Schema of every operation's input and output (the engine's contract, generated
+    from the Rust types; ``operations`` maps each operation to its ``input`` and ``output``).
+
+    Example:
+        >>> schema()["operations"]["evaluate"]["output"]
+        {'$ref': '#/$defs/Evaluation'}
+    """
+    text = (Path(__file__).parent / "schema.json").read_text(encoding="utf-8")
+    out: Dict[str, Any] = json.loads(text)
+    return out

@@ -1,7 +1,7 @@
 """Where the bytes of a .wasm go: per section, and per function grouped by crate (needs a name
 section: run it on wasm-bindgen's output before wasm-opt, or on cargo's output).
 
-python3 scripts/bench.d/wasm_sizes.py FILE.wasm [TOP]
+python3 benches/wasm_sizes.py FILE.wasm [TOP]
 """
 import re
 import sys

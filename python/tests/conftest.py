@@ -10,8 +10,8 @@ import pytest
 import cosmos_backup
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-SOURCE_TREE = HERE.parent / "python"
+REPO = HERE.parents[1]
+SOURCE_TREE = HERE.parent
 
 
 def pytest_configure(config: pytest.Config) -> None:

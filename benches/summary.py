@@ -1,6 +1,6 @@
 """Prints the suite's figures as ratios against the baselines of the same run (markdown).
 
-python3 scripts/bench.d/summary.py target/bench
+python3 benches/summary.py target/bench
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import cosmos_backup as cb
-from cosmos_backup import _native
+from cosmos_backup import _native, _operations
 
 from conftest import ACCOUNT, GOOD
 
@@ -28,37 +28,12 @@ def test_installed_wheel_not_source_tree() -> None:
     assert {"py.typed", "_native.pyi"} <= files
 
 
-#: Every engine operation (camelCase, `cosmos_backup::api::OPERATIONS`) and its public snake_case function.
-PUBLIC_NAMES = {
-    "evaluate": "evaluate",
-    "validate": "validate",
-    "read": "read",
-    "rules": "rules",
-    "locate": "locate",
-    "restoreWindow": "restore_window",
-    "restorePoints": "restore_points",
-    "checkRestoreRequest": "check_restore_request",
-    "notRestored": "not_restored",
-    "latestRestorableBeforeEvent": "latest_restorable_before_event",
-    "checkPermissions": "check_permissions",
-    "leastPrivilegeReport": "least_privilege_report",
-    "price": "price",
-    "project": "project",
-    "whatIf": "what_if",
-    "priceFleet": "price_fleet",
-    "priceSheet": "price_sheet",
-}
-
-
 def test_every_operation_is_exposed() -> None:
-    # Whoever adds a core operation adds it to the binding (`operations!`), to `_native.pyi`, to
-    # `_api.py` under its snake_case name, and here.
-    assert cb.OPERATIONS == tuple(_native.OPERATIONS)
-    missing = [op for op in cb.OPERATIONS if op not in PUBLIC_NAMES]
-    assert not missing, f"add {missing} to PUBLIC_NAMES (and a snake_case function to cosmos_backup)"
-    for op in cb.OPERATIONS:
-        assert callable(getattr(_native, op)), f"_native.{op} missing (bindings/python/src/lib.rs operations!)"
-        name = PUBLIC_NAMES[op]
+    # One function per row of the operations table, generated into `_operations` (see
+    # test_generated.py for the names and docstrings).
+    assert cb.OPERATIONS == tuple(_native.OPERATIONS) == tuple(_operations.FUNCTIONS)
+    for op, name in _operations.FUNCTIONS.items():
+        assert callable(getattr(_native, op)), f"_native.{op} missing"
         assert name in cb.__all__ and callable(getattr(cb, name)), f"cosmos_backup.{name} missing"
         assert getattr(cb, name).__doc__, f"cosmos_backup.{name} has no docstring"
 
@@ -235,11 +210,19 @@ def test_money_is_decimal_and_times_are_aware() -> None:
             "path": "",
             "shape": "armResource",
             "api": "sql",
-            "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15"},
-            "restoreWindow": {"earliest": "2026-10-22T00:00:00Z", "latest": "2026-11-21T00:00:00.123456789Z"},
+            "diagnostics": [],
+            "notRestored": [],
+            "effectivePolicy": None,
+            "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "lines": []},
+            "restoreWindow": {
+                "earliest": "2026-10-22T00:00:00Z",
+                "latest": "2026-11-21T00:00:00.123456789Z",
+                "tier": "Continuous30Days",
+                "basis": [],
+            },
         }
     )
-    assert r.cost == cb.Cost(currency="USD", monthly_total=Decimal("400.00"), per_restore=Decimal("0.15"))
+    assert r.cost == cb.Cost(currency="USD", monthly_total=Decimal("400.00"), per_restore=Decimal("0.15"), lines=())
     assert str(r.cost.monthly_total) == "400.00"
     assert r.restore_window is not None
     assert r.restore_window.earliest == datetime(2026, 10, 22, tzinfo=timezone.utc)

@@ -1,4 +1,4 @@
-"""Per-call overhead of the binding (not a test; run: python bench_overhead.py from outside the tree)."""
+"""Per-call overhead of the binding, in µs (not a test; run by benches/run)."""
 
 from __future__ import annotations
 

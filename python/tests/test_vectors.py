@@ -104,7 +104,7 @@ def _ids(root: Path) -> List[Any]:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "vector" in metafunc.fixturenames:
-        root = Path(os.environ.get("COSMOS_BACKUP_VECTORS", Path(__file__).resolve().parents[3] / "tests" / "vectors"))
+        root = Path(os.environ.get("COSMOS_BACKUP_VECTORS", Path(__file__).resolve().parents[2] / "tests" / "vectors"))
         metafunc.parametrize("vector", _ids(root))
 
 
