@@ -52,6 +52,7 @@ __all__ = [
     "FleetPricing",
     "FleetTotal",
     "FoundObject",
+    "Gap",
     "Grant",
     "LeastPrivilegeReport",
     "Location",
@@ -597,6 +598,11 @@ class Cost:
         monthly_total (Decimal): Monthly total: the sum of the lines (backup storage, plus restores
             when ``restoresPerMonth`` > 0).
         per_restore (Decimal): Cost of one restore.
+        complete (bool): True when every value and price the cost rests on was read; false when a
+            price is missing or a value could not be read and a default stood in (see
+            ``incomplete``).
+        incomplete (Tuple[Gap, ...]): What the cost leaves out or assumes, by field and place (empty
+            when ``complete``).
         lines (Tuple[CostLine, ...]): What is charged, one line per meter and region.
         notes (Tuple[str, ...]): How the figures were reached, and what was left out.
         raw (Mapping): The JSON object this was built from (the engine's, not a copy).
@@ -605,7 +611,9 @@ class Cost:
     currency: str
     monthly_total: Decimal
     per_restore: Decimal
+    complete: bool
     lines: Tuple[CostLine, ...]
+    incomplete: Tuple[Gap, ...] = ()
     notes: Tuple[str, ...] = ()
     raw: Mapping[str, Any] = _raw()
 
@@ -617,17 +625,59 @@ class Cost:
                 d["currency"],  # currency
                 _money(d["monthlyTotal"]),  # monthly_total
                 _money(d["perRestore"]),  # per_restore
+                d["complete"],  # complete
                 tuple(CostLine.from_json(x) for x in d["lines"]),  # lines
+                tuple(Gap.from_json(x) for x in d.get("incomplete", ())),  # incomplete
                 tuple(d.get("notes", ())),  # notes
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("Cost", d, ('currency', 'monthlyTotal', 'perRestore', 'lines'), e) from None
+            raise _contract_error("Cost", d, ('currency', 'monthlyTotal', 'perRestore', 'complete', 'lines'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Cost:
+        """``from_json`` under its earlier name."""
+        return cls.from_json(d)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A value a cost rests on that could not be read or priced: the cost leaves it out or assumes
+    a default for it, so the cost is incomplete and says which value.
+
+    Generated from the schema's ``Gap``.
+
+    Attributes:
+        path (str): Where the value is (or would be) in the user's document.
+        field (str): The field or price it is (``backupIntervalInMinutes``, ``continuous30Days``).
+        reason (str): Why it is a gap, in one line.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
+    """
+
+    path: str
+    field: str
+    reason: str
+    raw: Mapping[str, Any] = _raw()
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Gap:
+        """The ``Gap`` of the engine's JSON object (``InternalError`` when it is not one)."""
+        try:
+            return cls(
+                d["path"],  # path
+                d["field"],  # field
+                d["reason"],  # reason
+                d,  # raw
+            )
+        except InternalError:
+            raise
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            raise _contract_error("Gap", d, ('path', 'field', 'reason'), e) from None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Gap:
         """``from_json`` under its earlier name."""
         return cls.from_json(d)
 
@@ -1863,6 +1913,9 @@ class FleetPricing(FleetPricingMixin):
             input says ``"rows": false``).
         totals (Tuple[FleetTotal, ...]): Totals, one per currency.
         unpriced (int): Accounts without a cost (no usage, unknown policy, no region).
+        incomplete (int): Accounts priced in part: a price or a value their cost rests on is missing
+            (each row says which in its ``incomplete``); they are in the totals, which then
+            understate.
         diagnostics (Tuple[Diagnostic, ...]): Findings about the fleet input and the scenarios as
             wholes.
         summary (Summary): Counts over every finding (rows included).
@@ -1872,6 +1925,7 @@ class FleetPricing(FleetPricingMixin):
     accounts: Tuple[FleetAccount, ...]
     totals: Tuple[FleetTotal, ...]
     unpriced: int
+    incomplete: int
     diagnostics: Tuple[Diagnostic, ...]
     summary: Summary
     raw: Mapping[str, Any] = _raw()
@@ -1884,6 +1938,7 @@ class FleetPricing(FleetPricingMixin):
                 tuple(FleetAccount.from_json(x) for x in d["accounts"]),  # accounts
                 tuple(FleetTotal.from_json(x) for x in d["totals"]),  # totals
                 d["unpriced"],  # unpriced
+                d["incomplete"],  # incomplete
                 tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
                 Summary.from_json(d["summary"]),  # summary
                 d,  # raw
@@ -1891,7 +1946,7 @@ class FleetPricing(FleetPricingMixin):
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("FleetPricing", d, ('accounts', 'totals', 'unpriced', 'diagnostics', 'summary'), e) from None
+            raise _contract_error("FleetPricing", d, ('accounts', 'totals', 'unpriced', 'incomplete', 'diagnostics', 'summary'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> FleetPricing:
@@ -1913,7 +1968,10 @@ class FleetAccount:
         currency (Optional[str]): Currency of the amounts (``null`` when not priced).
         monthly_total (Optional[Decimal]): Monthly total (``null`` when not priced).
         per_restore (Optional[Decimal]): One restore (``null`` when not priced).
-        complete (bool): False when a price was missing (see ``diagnostics``).
+        complete (bool): False when a price or a value the cost rests on is missing (see
+            ``incomplete``).
+        incomplete (Tuple[Gap, ...]): What the cost leaves out or assumes, by field and place (empty
+            when ``complete``).
         lines (Tuple[CostLine, ...]): The account's cost lines.
         diagnostics (Tuple[Diagnostic, ...]): Warnings and errors only (infos are left out of fleet
             tables).
@@ -1930,6 +1988,7 @@ class FleetAccount:
     currency: Optional[str] = None
     monthly_total: Optional[Decimal] = None
     per_restore: Optional[Decimal] = None
+    incomplete: Tuple[Gap, ...] = ()
     raw: Mapping[str, Any] = _raw()
 
     @classmethod
@@ -1947,6 +2006,7 @@ class FleetAccount:
                 d["currency"],  # currency
                 _opt(_money, d["monthlyTotal"]),  # monthly_total
                 _opt(_money, d["perRestore"]),  # per_restore
+                tuple(Gap.from_json(x) for x in d.get("incomplete", ())),  # incomplete
                 d,  # raw
             )
         except InternalError:
@@ -1971,6 +2031,8 @@ class FleetTotal:
         accounts (int): Priced accounts in this currency.
         monthly_total (Decimal): Sum of monthly totals.
         by_kind (Mapping[str, Decimal]): Sum per line kind.
+        complete (bool): False when any account in this total has an incomplete cost (the sum
+            understates).
         raw (Mapping): The JSON object this was built from (the engine's, not a copy).
     """
 
@@ -1978,6 +2040,7 @@ class FleetTotal:
     accounts: int
     monthly_total: Decimal
     by_kind: Mapping[str, Decimal] = field(hash=False)
+    complete: bool
     raw: Mapping[str, Any] = _raw()
 
     @classmethod
@@ -1989,12 +2052,13 @@ class FleetTotal:
                 d["accounts"],  # accounts
                 _money(d["monthlyTotal"]),  # monthly_total
                 {k: _money(v) for k, v in d["byKind"].items()},  # by_kind
+                d["complete"],  # complete
                 d,  # raw
             )
         except InternalError:
             raise
         except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise _contract_error("FleetTotal", d, ('currency', 'accounts', 'monthlyTotal', 'byKind'), e) from None
+            raise _contract_error("FleetTotal", d, ('currency', 'accounts', 'monthlyTotal', 'byKind', 'complete'), e) from None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> FleetTotal:
