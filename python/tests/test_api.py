@@ -213,7 +213,7 @@ def test_money_is_decimal_and_times_are_aware() -> None:
             "diagnostics": [],
             "notRestored": [],
             "effectivePolicy": None,
-            "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "lines": []},
+            "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "complete": True, "lines": []},
             "restoreWindow": {
                 "earliest": "2026-10-22T00:00:00Z",
                 "latest": "2026-11-21T00:00:00.123456789Z",
@@ -222,7 +222,7 @@ def test_money_is_decimal_and_times_are_aware() -> None:
             },
         }
     )
-    assert r.cost == cb.Cost(currency="USD", monthly_total=Decimal("400.00"), per_restore=Decimal("0.15"), lines=())
+    assert r.cost == cb.Cost(currency="USD", monthly_total=Decimal("400.00"), per_restore=Decimal("0.15"), complete=True, lines=())
     assert str(r.cost.monthly_total) == "400.00"
     assert r.restore_window is not None
     assert r.restore_window.earliest == datetime(2026, 10, 22, tzinfo=timezone.utc)

@@ -52,7 +52,7 @@ def test_money_stays_decimal_in_pandas() -> None:
     r = cb.AccountResult.from_dict(
         {"name": "a", "path": "", "shape": "armResource", "api": "sql", "diagnostics": [], "notRestored": [],
          "effectivePolicy": None, "restoreWindow": None,
-         "cost": {"currency": "USD", "monthlyTotal": "400.10", "perRestore": "0.15", "lines": []}}
+         "cost": {"currency": "USD", "monthlyTotal": "400.10", "perRestore": "0.15", "complete": True, "lines": []}}
     )
     ev = cb.Evaluation("1.0", (r,), (), cb.Summary(0, 0, 0))
     df = ev.to_pandas()
@@ -88,7 +88,7 @@ def test_plot_restore_window_and_cost_hooks() -> None:
          "effectivePolicy": {"type": "Continuous", "tier": "Continuous30Days", "retentionDays": 30, "defaulted": []},
          "restoreWindow": {"earliest": "2026-10-22T00:00:00Z", "latest": "2026-11-21T00:00:00Z",
                            "tier": "Continuous30Days", "basis": []},
-         "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "lines": []}}
+         "cost": {"currency": "USD", "monthlyTotal": "400.00", "perRestore": "0.15", "complete": True, "lines": []}}
     )
     ev = cb.Evaluation("1.0", (r,), (), cb.Summary(0, 0, 0))
     fig = ev.plot()
