@@ -5,10 +5,10 @@
 //! parsed `serde_json::Value` has already lost: duplicate keys (serde_json keeps the last one
 //! silently) and where in the document a number that does not fit a 64-bit float was written.
 
-use crate::api::ApiError;
 use crate::diagnostics::Diagnostic;
 use crate::input;
 use crate::pointer::Pointer;
+use crate::refusal::ApiError;
 use serde_json::Value;
 use std::collections::HashMap;
 

@@ -176,7 +176,7 @@ fn fix_findings(v: &mut Value, fix: &dyn Fn(&mut Diagnostic)) {
 fn run<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E::Out {
     match op {
         "evaluate" => out.emit(evaluate(input).map(|e| with_findings(e, findings))),
-        "validate" => out.emit(evaluate(input).map(|e| validation(with_findings(e, findings)))),
+        "validate" => out.emit(validate(input).map(|v| v.prepend(findings))),
         "read" => out.emit(read(input)),
         "rules" => out.emit(Ok::<_, ApiError>(rules())),
         "restoreWindow" => out.emit(restore_window(input)),
