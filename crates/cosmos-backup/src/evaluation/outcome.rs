@@ -93,6 +93,16 @@ impl Outcome {
         all
     }
 
+    /// [`Self::diagnostics`], moved out of the outcome (its stages keep their answers).
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        let mut all = std::mem::take(&mut self.notes);
+        all.extend(self.policy.iter_mut().flat_map(|p| std::mem::take(&mut p.diagnostics)));
+        all.extend(self.restore.iter_mut().flat_map(|r| std::mem::take(&mut r.diagnostics)));
+        all.extend(self.cost.iter_mut().flat_map(|c| std::mem::take(&mut c.diagnostics)));
+        all.sort_by_key(|d| d.severity);
+        all
+    }
+
     pub(super) fn diagnostics_mut(&mut self) -> impl Iterator<Item = &mut Diagnostic> {
         self.notes
             .iter_mut()
@@ -202,9 +212,16 @@ impl Evaluated {
 
     /// The answer of `validate`: every finding (document-level first) and a yes/no.
     pub fn into_validation(self) -> Validation {
-        let mut diagnostics: Vec<Diagnostic> = self.document_diagnostics().cloned().collect();
-        for r in self.results() {
-            diagnostics.extend(r.diagnostics());
+        let mut diagnostics = self.diagnostics;
+        let mut results = Vec::new();
+        for s in self.scenarios {
+            diagnostics.extend(s.fields);
+            diagnostics.extend(s.permission_findings);
+            diagnostics.extend(s.document);
+            results.extend(s.results);
+        }
+        for mut r in results {
+            diagnostics.extend(r.take_diagnostics());
         }
         let summary = Summary::of(&diagnostics);
         Validation {
@@ -216,8 +233,8 @@ impl Evaluated {
 }
 
 /// The contract's result for one object: its findings merged (errors first) with each stage's answer.
-fn account_result(o: Outcome) -> AccountResult {
-    let diagnostics = o.diagnostics();
+fn account_result(mut o: Outcome) -> AccountResult {
+    let diagnostics = o.take_diagnostics();
     let (window, not_restored, events) = match o.restore {
         Some(r) => (r.window, r.not_restored, r.events),
         None => (None, Vec::new(), Vec::new()),
