@@ -15,7 +15,7 @@ fn source(path: &str) -> String {
 
 #[test]
 fn scenario_declaration_lists_every_field() {
-    let ts = source("../../crates/cosmos-backup/src/api/ts.rs");
+    let ts = source("../../crates/cosmos-backup/src/api/inputs.rs");
     let block = ts
         .split("pub struct Scenario {")
         .nth(1)

@@ -1,7 +1,8 @@
 //! Rust benches of the engine (divan): `cargo bench -p cosmos-backup-bench` (or `bash benches/run`).
 //!
 //! - `parse` vs `evaluate_text` (parse + evaluate + serialise the answer: what every binding pays)
-//!   vs `evaluate_value` (an already parsed `Value`) on the four typical documents;
+//!   vs `evaluate_value` (an already parsed `Value`) on the four typical documents, and the same
+//!   for `validate` (`validate_text`, `validate_value`: the per-keystroke findings-only path);
 //! - `operation`: `api::call_text` for every operation, on the largest vector of `tests/vectors` naming it;
 //! - `scaling_*`: fleets of 1 → 100 000 accounts and event feeds of 10 → 30 000 events, with an item
 //!   counter, so divan prints the throughput at each size (per-item time = 1 / throughput).
@@ -67,11 +68,19 @@ fn answer_to_text(b: Bencher, doc: &str) {
     b.bench(|| serde_json::to_string(black_box(&eval)).unwrap());
 }
 
-/// `validate` on text: the keystroke operation (findings only, no windows, costs or checklist text).
+/// `validate` on text: the keystroke operation (the readers and the policy stage only: no
+/// windows, costs or checklists), parse and answer-to-text included.
 #[divan::bench(args = DOCS)]
 fn validate_text(b: Bencher, doc: &str) {
     let text = &texts()[doc];
     b.bench(|| api::call_json("validate", black_box(text)));
+}
+
+/// `validate` of an already parsed `Value` (the engine's own cost, compared with `parse`).
+#[divan::bench(args = DOCS)]
+fn validate_value(b: Bencher, doc: &str) {
+    let value: Value = serde_json::from_str(&texts()[doc]).unwrap();
+    b.bench(|| api::validate(black_box(&value)).unwrap());
 }
 
 /// The largest vector input of each operation (among those that are not refused).

@@ -41,7 +41,9 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod contract;
 pub mod diagnostics;
+pub mod evaluation;
 pub mod formats;
 pub mod input;
 pub mod limits;
@@ -53,6 +55,7 @@ pub mod pointer;
 pub mod policy;
 pub mod pricing;
 pub mod read;
+pub mod refusal;
 pub mod restore;
 pub mod scenario;
 pub mod sources;

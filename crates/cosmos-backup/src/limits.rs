@@ -5,10 +5,10 @@
 //! parsed `serde_json::Value` has already lost: duplicate keys (serde_json keeps the last one
 //! silently) and where in the document a number that does not fit a 64-bit float was written.
 
-use crate::api::ApiError;
 use crate::diagnostics::Diagnostic;
 use crate::input;
 use crate::pointer::Pointer;
+use crate::refusal::ApiError;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -35,28 +35,34 @@ pub const MAX_EVENTS: usize = 1_000_000;
 /// too long is a finding at its path.
 pub fn check_value(value: &Value) -> Result<Vec<Diagnostic>, ApiError> {
     let mut out = Vec::new();
-    // (value, depth, path); paths are built only when a finding needs one.
-    let mut stack: Vec<(&Value, usize, Vec<PathStep<'_>>)> = vec![(value, 1, Vec::new())];
-    while let Some((v, depth, steps)) = stack.pop() {
+    // (value, depth, step id); each step is stored once with its parent's id (0: the root), so a
+    // path is built only when a finding needs one and no child copies its parent's path.
+    let mut steps: Vec<(usize, PathStep<'_>)> = Vec::new();
+    let mut stack: Vec<(&Value, usize, usize)> = vec![(value, 1, 0)];
+    while let Some((v, depth, id)) = stack.pop() {
         match v {
             Value::String(s) if s.len() > MAX_STRING_BYTES => out.push(input::TOO_LARGE.at(
-                &pointer(&steps),
+                &pointer(&steps, id),
                 format!("a string of {} bytes is above the limit of {MAX_STRING_BYTES}", s.len()),
                 "shorten the value: no Azure property is longer than a few KiB",
             )),
             Value::Array(_) | Value::Object(_) if depth >= MAX_DEPTH => {
-                return Err(ApiError::from_diagnostic(too_deep(&pointer(&steps))));
+                return Err(ApiError::from_diagnostic(too_deep(&pointer(&steps, id))));
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate().rev() {
-                    stack.push((item, depth.saturating_add(1), with(&steps, PathStep::Index(i))));
+                    if needs_visit(item) {
+                        steps.push((id, PathStep::Index(i)));
+                        stack.push((item, depth.saturating_add(1), steps.len()));
+                    }
                 }
             }
             Value::Object(map) => {
-                case_variants(map, &steps, &mut out);
+                case_variants(map, &steps, id, &mut out);
                 for (k, item) in map.iter().rev() {
-                    if item.is_array() || item.is_object() || item.is_string() {
-                        stack.push((item, depth.saturating_add(1), with(&steps, PathStep::Key(k))));
+                    if needs_visit(item) {
+                        steps.push((id, PathStep::Key(k)));
+                        stack.push((item, depth.saturating_add(1), steps.len()));
                     }
                 }
             }
@@ -66,37 +72,50 @@ pub fn check_value(value: &Value) -> Result<Vec<Diagnostic>, ApiError> {
     Ok(out)
 }
 
+/// Containers (for depth and case variants) and strings over the limit: nothing else can be a finding.
+fn needs_visit(v: &Value) -> bool {
+    match v {
+        Value::Array(_) | Value::Object(_) => true,
+        Value::String(s) => s.len() > MAX_STRING_BYTES,
+        _ => false,
+    }
+}
+
 #[derive(Clone, Copy)]
 enum PathStep<'a> {
     Key(&'a str),
     Index(usize),
 }
 
-fn with<'a>(steps: &[PathStep<'a>], step: PathStep<'a>) -> Vec<PathStep<'a>> {
-    let mut v = Vec::with_capacity(steps.len().saturating_add(1));
-    v.extend_from_slice(steps);
-    v.push(step);
-    v
-}
+/// Objects up to this many members are searched for case variants pairwise (no allocation).
+const PAIRWISE: usize = 32;
 
 /// Keys of one object that differ only in ASCII letter case (`backupPolicy` and `BackupPolicy`):
 /// ARM reads property names case-insensitively, so they name one property twice.
-fn case_variants(map: &serde_json::Map<String, Value>, steps: &[PathStep<'_>], out: &mut Vec<Diagnostic>) {
+fn case_variants(
+    map: &serde_json::Map<String, Value>,
+    steps: &[(usize, PathStep<'_>)],
+    id: usize,
+    out: &mut Vec<Diagnostic>,
+) {
     if map.len() < 2 {
+        return;
+    }
+    let key = |k: &str| pointer(steps, id).key(k);
+    if map.len() <= PAIRWISE {
+        let keys: Vec<&String> = map.keys().collect();
+        for (j, k) in keys.iter().enumerate() {
+            // The first earlier key of the same spelling but for case, as the map below finds it.
+            if let Some(first) = keys.iter().take(j).find(|f| f.eq_ignore_ascii_case(k)) {
+                out.push(variant(&key(k), first, k));
+            }
+        }
         return;
     }
     let mut seen: HashMap<String, &str> = HashMap::with_capacity(map.len());
     for k in map.keys() {
         match seen.get(&k.to_ascii_lowercase()) {
-            Some(first) => out.push(input::DUPLICATE_KEY.at(
-                &pointer(&with(steps, PathStep::Key(k))),
-                format!(
-                    "the keys `{}` and `{}` differ only in letter case; ARM reads them as one property",
-                    crate::values::clip(first),
-                    crate::values::clip(k)
-                ),
-                "keep one spelling (the documented camelCase one): which of the two is read depends on the reader",
-            )),
+            Some(first) => out.push(variant(&key(k), first, k)),
             None => {
                 seen.insert(k.to_ascii_lowercase(), k);
             }
@@ -104,8 +123,27 @@ fn case_variants(map: &serde_json::Map<String, Value>, steps: &[PathStep<'_>], o
     }
 }
 
-fn pointer(steps: &[PathStep<'_>]) -> Pointer {
-    steps.iter().fold(Pointer::root(), |p, s| match s {
+fn variant(path: &Pointer, first: &str, k: &str) -> Diagnostic {
+    input::DUPLICATE_KEY.at(
+        path,
+        format!(
+            "the keys `{}` and `{}` differ only in letter case; ARM reads them as one property",
+            crate::values::clip(first),
+            crate::values::clip(k)
+        ),
+        "keep one spelling (the documented camelCase one): which of the two is read depends on the reader",
+    )
+}
+
+/// The JSON Pointer of step `id` (0: the root).
+fn pointer(steps: &[(usize, PathStep<'_>)], id: usize) -> Pointer {
+    let mut chain = Vec::new();
+    let mut at = id;
+    while let Some((parent, step)) = at.checked_sub(1).and_then(|i| steps.get(i)) {
+        chain.push(*step);
+        at = *parent;
+    }
+    chain.iter().rev().fold(Pointer::root(), |p, s| match s {
         PathStep::Key(k) => p.key(k),
         PathStep::Index(i) => p.index(*i),
     })

@@ -269,15 +269,9 @@ pub fn is_parameters_file(node: &Node<'_>) -> bool {
             .all(|(_, p)| p.has("value") || p.has("reference"))
 }
 
-/// True when an object is an ARM deployment template.
-pub(crate) fn is_template(node: &Node<'_>) -> bool {
-    let schema = node.get("$schema").and_then(|s| s.as_str()).unwrap_or("");
-    node.get("resources")
-        .is_some_and(|r| r.value.is_array() || r.value.is_object())
-        && (schema.contains("deploymentTemplate")
-            || node.has("contentVersion")
-            || schema.is_empty() && !node.has("properties"))
-}
+/// True when an object is an ARM template (declared with the template evaluator, which looks for
+/// templates before the readers run).
+pub(crate) use crate::template::is_template;
 
 /// Every resource of a template, nested resources and nested deployments included.
 fn template<'a>(root: &Node<'a>, depth: usize, out: &mut Vec<Found<'a>>) {

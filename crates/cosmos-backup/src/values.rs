@@ -13,6 +13,11 @@ use crate::time;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+/// The key a parameters file is attached under, inside the template it applies to (the template
+/// readers look there first when they resolve `[parameters('x')]`). Here, below the formats that
+/// attach it, so the readers need no import of them.
+pub const PARAMETERS_KEY: &str = "$parameters";
+
 /// The outcome of reading one field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field<T> {
@@ -153,9 +158,7 @@ impl<'a> Reader<'a> {
         let t = self.scope.template.as_ref()?;
         // A parameters file attached to the template wins over the template's default.
         if let Some(name) = single_call(expr, "parameters") {
-            let given = t
-                .at(&[crate::formats::PARAMETERS_KEY, "parameters", name])
-                .and_then(|p| p.get("value"));
+            let given = t.at(&[PARAMETERS_KEY, "parameters", name]).and_then(|p| p.get("value"));
             if given.is_some() {
                 return given;
             }

@@ -13,9 +13,7 @@
 //! assert_eq!(d.path.as_str(), "/properties/backupPolicy/periodicModeProperties/backupIntervalInMinutes");
 //! ```
 
-mod contract;
 mod dispatch;
-mod evaluate;
 #[cfg(any(feature = "ts", feature = "schema"))]
 pub mod inputs;
 mod operations;
@@ -27,10 +25,14 @@ pub mod sources;
 #[cfg(feature = "ts")]
 pub mod ts;
 
-pub use contract::*;
+/// The contract's types live below the engines' orchestration ([`crate::contract`]).
+pub use crate::contract::*;
+/// Caller-side settings of [`evaluate_with`].
+pub use crate::evaluation::Options;
+/// Misuse: what every operation returns instead of an answer ([`crate::refusal`]).
+pub use crate::refusal::ApiError;
 use dispatch::to_text;
 pub use dispatch::{call, call_json, call_text, run_json, run_value};
-pub use evaluate::{Options, evaluate, evaluate_with};
 pub use operations::{InputKind, OPERATION_TABLE, OPERATIONS, OperationInfo};
 
 use crate::diagnostics::{Diagnostic, Summary};
@@ -163,22 +165,63 @@ fn document(value: &Value) -> Result<(), ApiError> {
     }
 }
 
-/// `validate`: every finding and a yes/no, for per-keystroke checks in a form.
-pub fn validate(value: &Value) -> Result<Validation, ApiError> {
-    evaluate(value).map(validation)
+/// Evaluates a scenario, a bare document, or an array of scenarios (a fleet).
+pub fn evaluate(value: &Value) -> Result<Evaluation, ApiError> {
+    evaluate_with(value, &Options::default())
 }
 
-fn validation(eval: Evaluation) -> Validation {
-    let mut diagnostics = eval.diagnostics;
-    for r in eval.results {
-        diagnostics.extend(r.diagnostics);
-    }
-    let summary = Summary::of(&diagnostics);
-    Validation {
-        valid: summary.errors == 0,
-        summary,
-        diagnostics,
-    }
+/// [`evaluate`] with caller-side [`Options`]. Source objects (`{"format": "bicep", "text": …}`)
+/// are converted first and every finding from them is located in their text.
+pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
+    let Some(expanded) = sources::expand(value)? else {
+        document(value)?;
+        return crate::evaluation::evaluate(value, options);
+    };
+    let mut eval = document(&expanded.value)
+        .and_then(|()| crate::evaluation::evaluate(&expanded.value, options))
+        .map_err(|mut e| {
+            expanded.annotate(e.diagnostics.iter_mut());
+            e
+        })?;
+    expanded.annotate(eval.diagnostics.iter_mut());
+    expanded.annotate(eval.results.iter_mut().flat_map(|r| r.diagnostics.iter_mut()));
+    Ok(with_findings(eval, expanded.findings))
+}
+
+/// `validate`: the findings of the readers and the policy stage and a yes/no, for per-keystroke
+/// checks in a form. Only the policy stage runs: no restore windows, checklists, costs or
+/// permission answers are computed (use [`evaluate`] for those and their findings).
+pub fn validate(value: &Value) -> Result<Validation, ApiError> {
+    on_document(
+        value,
+        |v| crate::evaluation::run(v, &Options::default(), crate::evaluation::Stages::policy()),
+        |e| e.into_validation(),
+        |v| v.diagnostics.iter_mut().collect(),
+    )
+    .map(|(v, findings)| v.prepend(findings))
+}
+
+/// Runs `op` on a document: a source object is converted first (its findings come back beside
+/// the answer, and every finding of the answer is located in the source text).
+fn on_document<E, T>(
+    value: &Value,
+    op: impl Fn(&Value) -> Result<E, ApiError>,
+    answer: impl FnOnce(E) -> T,
+    findings: impl FnOnce(&mut T) -> Vec<&mut Diagnostic>,
+) -> Result<(T, Vec<Diagnostic>), ApiError> {
+    let Some(expanded) = sources::expand(value)? else {
+        document(value)?;
+        return op(value).map(|e| (answer(e), Vec::new()));
+    };
+    let mut out = document(&expanded.value)
+        .and_then(|()| op(&expanded.value))
+        .map(answer)
+        .map_err(|mut e| {
+            expanded.annotate(e.diagnostics.iter_mut());
+            e
+        })?;
+    expanded.annotate(findings(&mut out));
+    Ok((out, expanded.findings))
 }
 
 /// `read`: every object the readers find in a document, and its shape. A source object (Bicep,
@@ -253,27 +296,66 @@ fn locate_input(input: &Value) -> Option<crate::locate::Position> {
     locate(text, pointer)
 }
 
-/// Document-level findings from the text (duplicate keys) added in front of a validation's own.
-fn with_validation_findings(mut v: Validation, mut findings: Vec<Diagnostic>) -> Validation {
-    if !findings.is_empty() {
-        v.summary.add(Summary::of(&findings));
-        v.valid = v.summary.errors == 0;
-        findings.append(&mut v.diagnostics);
-        v.diagnostics = findings;
-    }
-    v
-}
-
 /// `locate`: line and column of a JSON Pointer in JSON text.
 pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
     crate::locate::position(text, &Pointer::parse(pointer)?)
 }
 
+use crate::evaluation::restore as restore_ops;
+pub use crate::evaluation::restore::{EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer};
 
-pub use crate::restore::operations::{
-    EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer, check_restore_request,
-    latest_restorable_before_event, not_restored, restore_points, restore_window,
-};
+/// `restoreWindow`: the restore window of every account, restorable account and cluster in a
+/// scenario (readers, policy and restore stages only).
+pub fn restore_window(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
+    on_document(
+        scenario,
+        restore_ops::restore_window,
+        |a| a,
+        |a| a.diagnostics.iter_mut().collect(),
+    )
+    .map(|(a, _)| a)
+}
+
+/// `restorePoints`: like [`restore_window`], keeping only periodic windows (with their
+/// `restorePoints` and `beforeIncident`).
+pub fn restore_points(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
+    on_document(
+        scenario,
+        restore_ops::restore_points,
+        |a| a,
+        |a| a.diagnostics.iter_mut().collect(),
+    )
+    .map(|(a, _)| a)
+}
+
+/// `checkRestoreRequest`: the findings about the restore request (the scenario's
+/// `restoreRequest`, or an `account` with `createMode: Restore`).
+pub fn check_restore_request(scenario: &Value) -> Result<RequestAnswer, ApiError> {
+    on_document(
+        scenario,
+        restore_ops::check_restore_request,
+        |a| a,
+        |a| a.diagnostics.iter_mut().collect(),
+    )
+    .map(|(a, _)| a)
+}
+
+/// `notRestored`: the checklist of every result.
+pub fn not_restored(scenario: &Value) -> Result<Vec<NotRestoredAnswer>, ApiError> {
+    on_document(scenario, restore_ops::not_restored, |a| a, |_| Vec::new()).map(|(a, _)| a)
+}
+
+/// `latestRestorableBeforeEvent`: a scenario with `events` plus optional `resource` (a database
+/// or container name) and `operation` (`Delete` or `Replace`).
+pub fn latest_restorable_before_event(input: &Value) -> Result<EventAnswer, ApiError> {
+    on_document(
+        input,
+        restore_ops::latest_restorable_before_event,
+        |a| a,
+        |a| a.diagnostics.iter_mut().collect(),
+    )
+    .map(|(a, _)| a)
+}
 
 /// `price`: one scenario (with `usage`, optional `priceSheet`) → the cost of each account and
 /// Cosmos DB for PostgreSQL cluster in it.
@@ -286,29 +368,35 @@ pub use crate::restore::operations::{
 /// let p = cosmos_backup::api::price(&s).unwrap();
 /// assert_eq!(p.results[0].cost.as_ref().unwrap().monthly_total, "960.00");
 /// ```
-pub fn price(value: &Value) -> Result<crate::pricing::fleet::Pricing, ApiError> {
+pub fn price(value: &Value) -> Result<crate::evaluation::pricing::Pricing, ApiError> {
     document(value)?;
-    Ok(crate::pricing::fleet::price(value))
+    Ok(crate::evaluation::pricing::price(value))
 }
 
 /// `project`: monthly cost over N months with growth, restores and added regions
 /// (see [`crate::pricing::plan`]).
 pub fn project(value: &Value) -> Result<crate::pricing::plan::Projection, ApiError> {
     document(value)?;
-    Ok(crate::pricing::plan::project(value))
+    Ok(crate::pricing::plan::project(
+        value,
+        crate::evaluation::pricing::price_scenario,
+    ))
 }
 
 /// `whatIf`: the account priced under several policies, with the restore window each buys and
 /// the cheapest one meeting `requiredWindowDays` (see [`crate::pricing::plan`]).
 pub fn what_if(value: &Value) -> Result<crate::pricing::plan::WhatIf, ApiError> {
     document(value)?;
-    Ok(crate::pricing::plan::what_if(value))
+    Ok(crate::pricing::plan::what_if(
+        value,
+        crate::evaluation::pricing::price_scenario,
+    ))
 }
 
 /// `priceFleet`: many scenarios in one call → one row per account and totals per currency.
-pub fn price_fleet(value: &Value) -> Result<crate::pricing::fleet::Fleet, ApiError> {
+pub fn price_fleet(value: &Value) -> Result<crate::evaluation::pricing::Fleet, ApiError> {
     document(value)?;
-    Ok(crate::pricing::fleet::price_fleet(value))
+    Ok(crate::evaluation::pricing::price_fleet(value))
 }
 
 /// `priceSheet`: the default price sheet, every price with its meter, unit, date and source.
@@ -344,7 +432,7 @@ pub fn evaluate_json(text: &str) -> String {
 
 /// Text form of [`validate`].
 pub fn validate_json(text: &str) -> String {
-    to_text(parse_text(text).and_then(|(v, findings)| validate(&v).map(|x| with_validation_findings(x, findings))))
+    to_text(parse_text(text).and_then(|(v, findings)| validate(&v).map(|x| x.prepend(findings))))
 }
 
 /// Text form of [`read`].

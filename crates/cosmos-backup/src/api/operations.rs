@@ -7,8 +7,8 @@
 //! `schemas/operations.json`, from which the Python wrappers and `.pyi` are generated. Adding an
 //! operation is one entry below.
 
-use super::*;
 use super::dispatch::Emit;
+use super::*;
 
 /// Calls `$callback! { … }` with the whole operations table. Each entry is
 ///
@@ -39,7 +39,7 @@ macro_rules! for_each_operation {
                 = |v, f| $crate::api::evaluate(v).map(|e| $crate::api::with_findings(e, f));
             /// Every finding and a yes/no, for per-keystroke checks in a form.
             validate / validate (document: "Input | string") -> $crate::api::Validation as "Validation"
-                = |v, f| $crate::api::validate(v).map(|x| $crate::api::with_validation_findings(x, f));
+                = |v, f| $crate::api::validate(v).map(|x| x.prepend(f));
             /// Every object the readers find in a document, and its shape.
             read / read (document: "Input | string") -> ::std::vec::Vec<$crate::api::FoundObject> as "FoundObject[]"
                 = |v, _| $crate::api::read(v);
@@ -71,7 +71,7 @@ macro_rules! for_each_operation {
             leastPrivilegeReport / least_privilege_report (document: "Input | string") -> $crate::permissions::LeastPrivilegeReport as "LeastPrivilegeReport"
                 = |v, _| $crate::api::least_privilege_report(v);
             /// The backup and restore cost of each account and cluster in a scenario with usage.
-            price / price (document: "Input | string") -> $crate::pricing::fleet::Pricing as "Pricing"
+            price / price (document: "Input | string") -> $crate::evaluation::pricing::Pricing as "Pricing"
                 = |v, _| $crate::api::price(v);
             /// Monthly cost over months, with growth, restores and added regions.
             project / project (document: "Json | string") -> $crate::pricing::plan::Projection as "Projection"
@@ -80,7 +80,7 @@ macro_rules! for_each_operation {
             whatIf / what_if (document: "Json | string") -> $crate::pricing::plan::WhatIf as "WhatIf"
                 = |v, _| $crate::api::what_if(v);
             /// Many scenarios in one call: one row per account and totals per currency.
-            priceFleet / price_fleet (document: "Json | string") -> $crate::pricing::fleet::Fleet as "Fleet"
+            priceFleet / price_fleet (document: "Json | string") -> $crate::evaluation::pricing::Fleet as "Fleet"
                 = |v, _| $crate::api::price_fleet(v);
             /// The built-in price sheet: every price with its meter, unit, date and source.
             priceSheet / price_sheet (optional: "Json | string") -> &'static $crate::pricing::sheet::Sheet as "Sheet"

@@ -29,4 +29,3 @@ export interface Source {
 /** What `evaluate`, `validate` and `read` take: a scenario, a bare Azure document, or a source. */
 export type Input = Scenario | Source | AzureDocument;
 "#;
-

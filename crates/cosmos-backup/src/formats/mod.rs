@@ -20,9 +20,8 @@ use crate::pointer::Pointer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// The key a parameters file is attached under, inside the template it applies to (the template
-/// readers look there first when they resolve `[parameters('x')]`).
-pub const PARAMETERS_KEY: &str = "$parameters";
+/// The key a parameters file is attached under (declared with the readers that look there).
+pub use crate::values::PARAMETERS_KEY;
 
 /// A text format the engine reads.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]

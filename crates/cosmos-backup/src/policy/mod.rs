@@ -73,6 +73,25 @@ pub struct Context<'a> {
     pub current_collections: Vec<mongo::Collection<'a>>,
 }
 
+/// The policy stage's answer for one account.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PolicyOutcome {
+    /// The policy after service defaults; `None` when the type is unknown.
+    pub effective: Option<EffectivePolicy>,
+    /// The policy findings, in rule order.
+    pub diagnostics: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// The policy stage: checks one account's backup policy against `ctx`.
+pub fn check<'a>(account: &Account<'a>, ctx: &Context<'a>) -> PolicyOutcome {
+    let mut r = Reader::new(account.scope.clone());
+    let effective = evaluate(account, ctx, &mut r);
+    PolicyOutcome {
+        effective,
+        diagnostics: r.diags,
+    }
+}
+
 /// Validates an account's backup policy and returns its effective policy (`None` when the
 /// type is unknown, so no policy can be inferred).
 pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>) -> Option<EffectivePolicy> {
@@ -134,7 +153,11 @@ fn policy_twice<'a>(account: &Account<'a>, r: &mut Reader<'a>) {
     if outer.path == inner.path {
         return; // no `properties`: the top-level one is the account's own
     }
-    let same = if outer.value == inner.value { "the same value" } else { "a different value" };
+    let same = if outer.value == inner.value {
+        "the same value"
+    } else {
+        "a different value"
+    };
     r.push(rules::POLICY_TWICE.at(
         &outer.path,
         format!("`backupPolicy` is given twice, here and in `properties`, with {same}; this one is ignored"),

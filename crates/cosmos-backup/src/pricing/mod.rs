@@ -21,12 +21,12 @@
 //! - [`sheet`]: the price sheet (the default one is built once from the embedded CSV; user sheets
 //!   override or replace it), [`csv`]: the embedded data, [`money`]: exact decimals and the
 //!   rounding rule (half away from zero, per line), [`formulas`]: the formulas and their sources,
-//!   [`plan`]: projections and what-if, [`fleet`]: many scenarios in one call, [`rules`]: codes.
+//!   [`plan`]: projections and what-if, [`rules`]: codes. `price` and `priceFleet` run this stage
+//!   through the pipeline every operation shares ([`crate::evaluation::pricing`]).
 //! - The comparison with infracost (pricing.md §5, cases A–H) is in `docs/pricing.md` and in
 //!   `tests/vectors/pricing/infracost-*.json`.
 
 pub mod csv;
-pub mod fleet;
 pub mod formulas;
 pub mod money;
 pub mod plan;
@@ -114,19 +114,87 @@ pub struct CostLine {
     pub source: Option<String>,
 }
 
-/// The cost for one account of an evaluated scenario (`null` without `usage`).
+/// One priced account (or PostgreSQL cluster), with what is needed to plan further.
+#[derive(Debug, Clone)]
+pub struct PricedAccount {
+    /// Name.
+    pub name: String,
+    /// JSON Pointer to it.
+    pub path: Pointer,
+    /// `account` or `postgresCluster`.
+    pub kind: &'static str,
+    /// The API it serves (accounts only).
+    pub api: Option<crate::model::Api>,
+    /// Its profile (when usage and policy allow one).
+    pub profile: Option<Profile>,
+    /// The priced profile.
+    pub priced: Option<formulas::Priced>,
+    /// Every finding (policy and pricing).
+    pub diagnostics: Vec<crate::diagnostics::Diagnostic>,
+}
+
+/// Prices the accounts of one scenario (`scenario`, base sheet, scenario-level findings): the
+/// pipeline's pricing (`evaluation::pricing::price_scenario`), given to [`plan`] by its caller.
+pub type PriceScenario = fn(Node<'_>, &Sheet, &mut Vec<crate::diagnostics::Diagnostic>) -> Vec<PricedAccount>;
+
+/// The pricing stage's answer for one account or PostgreSQL cluster.
+#[derive(Debug, Clone, Default)]
+pub struct CostOutcome {
+    /// The profile priced (`None` without usage, or when the policy or region is unknown).
+    pub profile: Option<Profile>,
+    /// The priced profile.
+    pub priced: Option<formulas::Priced>,
+    /// The pricing findings (usage, price sheet, missing prices), in rule order.
+    pub diagnostics: Vec<crate::diagnostics::Diagnostic>,
+}
+
+impl CostOutcome {
+    /// The cost, when priced.
+    pub fn cost(&self) -> Option<&Cost> {
+        self.priced.as_ref().map(|p| &p.cost)
+    }
+}
+
+/// The pricing stage for one account: its effective policy (the policy stage's outcome) and the
+/// scenario's `usage`, priced with `base` under the scenario's own `priceSheet`. Nothing without usage.
 pub fn evaluate_account<'a>(
     s: &ScenarioView<'a>,
     a: &Account<'a>,
     p: Option<&EffectivePolicy>,
-    r: &mut Reader<'a>,
-) -> Option<Cost> {
-    let usage = s.usage.as_ref()?;
-    let sheet = Sheet::with_user(sheet::default_sheet(), s.price_sheet.as_ref(), r);
-    let profile = account_profile(a, p, usage, r)?;
+    base: &Sheet,
+) -> CostOutcome {
+    let mut r = Reader::new(a.scope.clone());
+    let profile = s.usage.as_ref().and_then(|usage| {
+        let sheet = Sheet::with_user(base, s.price_sheet.as_ref(), &mut r);
+        account_profile(a, p, usage, &mut r).map(|profile| (profile, sheet))
+    });
+    priced(profile, r)
+}
+
+/// The pricing stage for one Azure Cosmos DB for PostgreSQL cluster (like [`evaluate_account`]).
+pub fn evaluate_cluster<'a>(s: &ScenarioView<'a>, found: &crate::read::Found<'a>, base: &Sheet) -> CostOutcome {
+    let mut r = Reader::new(found.scope.clone());
+    let profile = s.usage.as_ref().and_then(|usage| {
+        let sheet = Sheet::with_user(base, s.price_sheet.as_ref(), &mut r);
+        postgres_profile(&found.node, usage, &mut r).map(|profile| (profile, sheet))
+    });
+    priced(profile, r)
+}
+
+fn priced(profile: Option<(Profile, std::borrow::Cow<'_, Sheet>)>, mut r: Reader<'_>) -> CostOutcome {
+    let Some((profile, sheet)) = profile else {
+        return CostOutcome {
+            diagnostics: r.diags,
+            ..CostOutcome::default()
+        };
+    };
     let priced = formulas::price(&profile, &sheet);
-    r.diags.extend(priced.diagnostics);
-    Some(priced.cost)
+    r.diags.extend(priced.diagnostics.iter().cloned());
+    CostOutcome {
+        profile: Some(profile),
+        priced: Some(priced),
+        diagnostics: r.diags,
+    }
 }
 
 /// The usage figures of a scenario.
@@ -176,7 +244,13 @@ pub(crate) fn decimal_field<'a>(parent: &Node<'a>, key: &str, r: &mut Reader<'a>
 }
 
 /// Every key `usage` may hold.
-pub const USAGE_FIELDS: &[&str] = &["dataSizeGb", "restoresPerMonth", "restoreSizeGb", "restoreRegion", "backupSizeGb"];
+pub const USAGE_FIELDS: &[&str] = &[
+    "dataSizeGb",
+    "restoresPerMonth",
+    "restoreSizeGb",
+    "restoreRegion",
+    "backupSizeGb",
+];
 
 /// Keys of `usage` the engine does not read (a misspelling would silently leave a cost out):
 /// each is a finding, with the closest known key.
@@ -185,14 +259,21 @@ fn unknown_usage_keys<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Vec<formulas:
         return Vec::new();
     };
     let mut gaps = Vec::new();
-    for key in map.keys().filter(|k| !USAGE_FIELDS.contains(&k.as_str()) && !k.starts_with('$')) {
+    for key in map
+        .keys()
+        .filter(|k| !USAGE_FIELDS.contains(&k.as_str()) && !k.starts_with('$'))
+    {
         let path = usage.path.key(key);
         let guess = crate::suggest::closest(key, USAGE_FIELDS);
         let help = match guess {
             Some(g) => format!("did you mean `{g}`? Known keys: {}", USAGE_FIELDS.join(", ")),
             None => format!("remove it; known keys: {}", USAGE_FIELDS.join(", ")),
         };
-        r.push(rules::USAGE_UNKNOWN_KEY.at(&path, format!("`usage.{}` is not a usage field; it is not priced", clip(key)), help));
+        r.push(rules::USAGE_UNKNOWN_KEY.at(
+            &path,
+            format!("`usage.{}` is not a usage field; it is not priced", clip(key)),
+            help,
+        ));
         // A near miss of a field the cost reads means that figure was left out.
         if let Some(g) = guess {
             gaps.push(formulas::Gap {
@@ -234,7 +315,9 @@ fn unreadable_policy_values<'a>(p: &EffectivePolicy, policy_path: &Pointer, r: &
         };
         r.push(rules::RESTS_ON_UNREADABLE.at(
             &path,
-            format!("the cost assumes `{field}` is the service default `{assumed}`, because its value could not be read"),
+            format!(
+                "the cost assumes `{field}` is the service default `{assumed}`, because its value could not be read"
+            ),
             format!("fix `{field}` (see the finding at the same place); until then the cost is incomplete"),
         ));
         gaps.push(formulas::Gap {

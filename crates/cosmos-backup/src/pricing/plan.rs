@@ -13,11 +13,11 @@
 //!   `cheapest` is the lowest monthly total (restores included) among the available, fully priced
 //!   options whose window reaches `requiredWindowDays`; ties go to the longer window.
 
-use super::fleet::{PricedAccount, price_scenario};
 use super::formulas::{self, Plan, Profile, Region, periodic_copies};
 use super::rules::INVALID_PLAN;
 use super::sheet::default_sheet;
 use super::{CostLine, decimal_field, money};
+use super::{PriceScenario, PricedAccount};
 use crate::diagnostics::Diagnostic;
 use crate::model::Api;
 use crate::node::Node;
@@ -32,6 +32,7 @@ pub const MAX_MONTHS: i64 = 600;
 
 fn first_priced(
     value: &Value,
+    price_scenario: PriceScenario,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(PricedAccount, std::borrow::Cow<'static, super::sheet::Sheet>)> {
     let root = Node::root(value);
@@ -162,7 +163,9 @@ fn growth<'a>(root: &Node<'a>, r: &mut Reader<'a>) -> Growth {
 
 /// `project`: `{scenario, months?: 12, growth?: {type: linear, gbPerMonth} | {type: compound, percentPerMonth},
 /// restoresPerMonth?, regionsAdded?: [{month, region}]}`.
-pub fn project(value: &Value) -> Projection {
+///
+/// `price_scenario` prices the scenario's accounts (the pipeline every operation shares).
+pub fn project(value: &Value, price_scenario: PriceScenario) -> Projection {
     let mut diagnostics = Vec::new();
     let root = Node::root(value);
     let mut r = Reader::default();
@@ -200,7 +203,7 @@ pub fn project(value: &Value) -> Projection {
         }
     }
     diagnostics.append(&mut r.diags);
-    let Some((account, sheet)) = first_priced(value, &mut diagnostics) else {
+    let Some((account, sheet)) = first_priced(value, price_scenario, &mut diagnostics) else {
         return Projection {
             name: None,
             currency: None,
@@ -485,7 +488,9 @@ fn availability(plan: Plan, api: Option<Api>) -> Option<String> {
 /// `whatIf`: `{scenario, requiredWindowDays?: 14, options?: [backupPolicy, …]}`. Without
 /// `options`, twelve periodic choices (Geo/Zone/Local × 4 h/8 h, 24 h/7 d, 24 h/14 d, 24 h/30 d)
 /// and both continuous tiers are compared.
-pub fn what_if(value: &Value) -> WhatIf {
+///
+/// `price_scenario` prices the scenario's accounts (the pipeline every operation shares).
+pub fn what_if(value: &Value, price_scenario: PriceScenario) -> WhatIf {
     let mut diagnostics = Vec::new();
     let root = Node::root(value);
     let mut r = Reader::default();
@@ -503,7 +508,7 @@ pub fn what_if(value: &Value) -> WhatIf {
         cheapest: None,
         diagnostics,
     };
-    let Some((account, sheet)) = first_priced(value, &mut diagnostics) else {
+    let Some((account, sheet)) = first_priced(value, price_scenario, &mut diagnostics) else {
         return empty(None, diagnostics);
     };
     diagnostics.extend(account.diagnostics.iter().cloned());

@@ -20,7 +20,6 @@ pub mod events;
 pub mod existence;
 pub mod in_account;
 pub mod not_restored;
-pub mod operations;
 pub mod periodic;
 pub mod postgres;
 pub mod request;
@@ -30,7 +29,7 @@ pub mod target;
 mod util;
 pub mod window;
 
-use crate::api::AccountResult;
+use crate::diagnostics::Diagnostic;
 use crate::model::{Account, Api};
 use crate::node::Node;
 use crate::pointer::Pointer;
@@ -127,7 +126,7 @@ pub struct NotRestored {
     pub path: Option<Pointer>,
 }
 
-/// The restore part of an account's result.
+/// The restore stage's answer for one account, restorable account or cluster.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RestoreOutcome {
     /// The window, when known.
@@ -136,6 +135,20 @@ pub struct RestoreOutcome {
     pub not_restored: Vec<NotRestored>,
     /// Restore points found in event feeds.
     pub events: Vec<EventRestorePoint>,
+    /// The restore stage's findings (the window, the request, the events), in rule order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Of those, the findings about the restore request (the scenario's `restoreRequest`, an
+    /// account with `createMode: Restore`, a cluster restore), in the same order.
+    pub request: Vec<Diagnostic>,
+}
+
+/// The restore stage's answer for an object that is not a database account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherOutcome {
+    /// The API it serves (a restorable account's `apiType`; PostgreSQL for a cluster).
+    pub api: Api,
+    /// Its restore answers.
+    pub restore: RestoreOutcome,
 }
 
 /// The rule set a scenario selects with `ruleSet`.
@@ -199,12 +212,31 @@ pub fn is_restore_request(a: &Account<'_>) -> bool {
             .is_some_and(|m| m.eq_ignore_ascii_case("Restore"))
 }
 
-/// The restore answers for one account.
-pub fn evaluate_account<'a>(
+/// The restore stage for one account: takes the account and its effective policy (the policy
+/// stage's outcome) and returns the window, the checklist, the event restore points and the
+/// findings about them.
+pub fn evaluate_account<'a>(s: &ScenarioView<'a>, a: &Account<'a>, p: Option<&EffectivePolicy>) -> RestoreOutcome {
+    let mut r = Reader::new(a.scope.clone());
+    let mut request = Vec::new();
+    let mut outcome = account_outcome(s, a, p, &mut r, &mut request);
+    outcome.diagnostics = r.diags;
+    outcome.request = request;
+    outcome
+}
+
+/// Runs a check of the restore request, keeping a copy of its findings as the request's.
+fn request_check<'a>(r: &mut Reader<'a>, request: &mut Vec<Diagnostic>, check: impl FnOnce(&mut Reader<'a>)) {
+    let before = r.diags.len();
+    check(r);
+    request.extend(r.diags.iter().skip(before).cloned());
+}
+
+fn account_outcome<'a>(
     s: &ScenarioView<'a>,
     a: &Account<'a>,
     p: Option<&EffectivePolicy>,
     r: &mut Reader<'a>,
+    request: &mut Vec<Diagnostic>,
 ) -> RestoreOutcome {
     let set = rule_set(s, r);
     if is_restore_request(a) {
@@ -218,9 +250,9 @@ pub fn evaluate_account<'a>(
             Some(_) => window::continuous(s, &src, r),
             None => Err(window::NoWindow::Unknown),
         };
-        request::check_account(s, a, &window, &src, r);
+        request_check(r, request, |r| request::check_account(s, a, &window, &src, r));
         if let Some(req) = &s.restore_request {
-            request::check(s, req, &window, &src, r);
+            request_check(r, request, |r| request::check(s, req, &window, &src, r));
         }
         let window = window.ok();
         let events = events::evaluate(s, window.as_ref(), r);
@@ -229,6 +261,7 @@ pub fn evaluate_account<'a>(
             window,
             not_restored,
             events,
+            ..RestoreOutcome::default()
         };
     }
     let src = SourceDocs {
@@ -250,8 +283,8 @@ pub fn evaluate_account<'a>(
         // A periodic source has no restorable account: checking the request's timestamp against
         // its snapshots would answer a question the service never asks.
         match p.filter(|p| p.policy_type == PolicyType::Periodic) {
-            Some(pp) => request::periodic_source(req, pp, r),
-            None => request::check(s, req, &window, &src, r),
+            Some(pp) => request_check(r, request, |r| request::periodic_source(req, pp, r)),
+            None => request_check(r, request, |r| request::check(s, req, &window, &src, r)),
         }
     }
     let window = window.ok();
@@ -269,14 +302,30 @@ pub fn evaluate_account<'a>(
         window,
         not_restored,
         events,
+        ..RestoreOutcome::default()
     }
 }
 
-/// Results for the objects in `account` that are not database accounts but have restore
-/// answers: restorable accounts and Azure Cosmos DB for PostgreSQL clusters.
-pub fn evaluate_other<'a>(s: &ScenarioView<'a>, found: &Found<'a>, index: usize) -> Option<AccountResult> {
+/// The API a restorable account or a PostgreSQL cluster serves (`None` for other objects).
+pub fn api_of(found: &Found<'_>) -> Option<Api> {
+    match found.kind {
+        // An `apiType` the engine does not know is unknown, never NoSQL; an absent one (the
+        // 2020 preview shape) is the NoSQL default those examples are.
+        Kind::RestorableAccount => Some(match util::props(&found.node).get("apiType") {
+            Some(_) => window::restorable_api(&found.node).unwrap_or(Api::Unknown),
+            None => Api::Sql,
+        }),
+        Kind::PostgresCluster => Some(Api::Postgresql),
+        _ => None,
+    }
+}
+
+/// The restore stage for the objects in `account` that are not database accounts but have restore
+/// answers: restorable accounts and Azure Cosmos DB for PostgreSQL clusters (`None` for others).
+pub fn evaluate_other<'a>(s: &ScenarioView<'a>, found: &Found<'a>) -> Option<OtherOutcome> {
     let mut r = Reader::new(found.scope.clone());
-    let (api, outcome, name) = match found.kind {
+    let mut request = Vec::new();
+    let (api, mut restore) = match found.kind {
         Kind::RestorableAccount => {
             let src = SourceDocs {
                 restorable: Some(found.node.clone()),
@@ -286,65 +335,40 @@ pub fn evaluate_other<'a>(s: &ScenarioView<'a>, found: &Found<'a>, index: usize)
             rule_set(s, &mut r);
             let window = window::continuous(s, &src, &mut r);
             if let Some(req) = &s.restore_request {
-                request::check(s, req, &window, &src, &mut r);
+                request_check(&mut r, &mut request, |r| request::check(s, req, &window, &src, r));
             }
             let window = window.ok();
             let events = events::evaluate(s, window.as_ref(), &mut r);
-            // An `apiType` the engine does not know is unknown, never NoSQL; an absent one (the
-            // 2020 preview shape) is the NoSQL default those examples are.
-            let api = match util::props(&found.node).get("apiType") {
-                Some(_) => window::restorable_api(&found.node).unwrap_or(Api::Unknown),
-                None => Api::Sql,
-            };
+            let api = api_of(found).unwrap_or(Api::Unknown);
             let target = if request::is_in_account(s) {
                 not_restored::Target::SameAccount
             } else {
                 not_restored::Target::NewAccount
             };
             let not_restored = not_restored::checklist(target, api, None, s.restore_request.as_ref());
-            let name = util::props(&found.node)
-                .get("accountName")
-                .and_then(|n| n.as_str().map(str::to_string));
             (
                 api,
                 RestoreOutcome {
                     window,
                     not_restored,
                     events,
+                    ..RestoreOutcome::default()
                 },
-                name,
             )
         }
         Kind::PostgresCluster => {
-            let (window, not_restored) = postgres::evaluate(s, &found.node, found.scope.example.as_ref(), &mut r);
-            let name = found.node.get("name").and_then(|n| n.as_str().map(str::to_string));
+            let (window, not_restored) =
+                postgres::evaluate(s, &found.node, found.scope.example.as_ref(), &mut r, &mut request);
             let outcome = RestoreOutcome {
                 window,
                 not_restored,
-                events: Vec::new(),
+                ..RestoreOutcome::default()
             };
-            (Api::Postgresql, outcome, name)
+            (Api::Postgresql, outcome)
         }
         _ => return None,
     };
-    let base = name
-        .or_else(|| s.name.clone())
-        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
-    let name = match &found.label {
-        Some(l) => format!("{base} ({l})"),
-        None => base,
-    };
-    r.diags.sort_by_key(|d| d.severity);
-    Some(AccountResult {
-        name,
-        path: found.node.path.clone(),
-        shape: found.shape,
-        api,
-        diagnostics: r.diags,
-        effective_policy: None,
-        restore_window: outcome.window,
-        not_restored: outcome.not_restored,
-        event_restore_points: outcome.events,
-        cost: None,
-    })
+    restore.diagnostics = r.diags;
+    restore.request = request;
+    Some(OtherOutcome { api, restore })
 }

@@ -42,6 +42,7 @@ pub fn evaluate<'a>(
     cluster: &Node<'a>,
     example: Option<&Node<'a>>,
     r: &mut Reader<'a>,
+    request: &mut Vec<crate::diagnostics::Diagnostic>,
 ) -> (Option<RestoreWindow>, Vec<NotRestored>) {
     let p = props(cluster);
     let geo = r.boolean(&p, "enableGeoBackup");
@@ -89,13 +90,16 @@ pub fn evaluate<'a>(
             ));
         }
     }
+    // The restore's own findings (where it is created, its point in time) are the request's.
+    let before = r.diags.len();
     restore_scope(cluster, &p, example, r);
+    request.extend(r.diags.iter().skip(before).cloned());
     r.push(PG_NOT_RESTORABLE_DELETED.at(
         &cluster.path,
         "a deleted cluster can't be restored",
         "add a `CanNotDelete` management lock to the cluster's resource group or the cluster",
     ));
-    let window = window(s, cluster, &p, r);
+    let window = window(s, cluster, &p, r, request);
     let list = not_restored::checklist(Target::Postgres, Api::Postgresql, None, None);
     let list = not_restored::with_cluster_values(list, &p);
     (window, list)
@@ -151,7 +155,13 @@ fn restore_scope<'a>(cluster: &Node<'a>, p: &Node<'a>, example: Option<&Node<'a>
     ));
 }
 
-fn window<'a>(s: &ScenarioView<'a>, cluster: &Node<'a>, p: &Node<'a>, r: &mut Reader<'a>) -> Option<RestoreWindow> {
+fn window<'a>(
+    s: &ScenarioView<'a>,
+    cluster: &Node<'a>,
+    p: &Node<'a>,
+    r: &mut Reader<'a>,
+    request: &mut Vec<crate::diagnostics::Diagnostic>,
+) -> Option<RestoreWindow> {
     let Some(now) = s.now else {
         super::window::now_missing(s, "restore window", r);
         return None;
@@ -177,6 +187,7 @@ fn window<'a>(s: &ScenarioView<'a>, cluster: &Node<'a>, p: &Node<'a>, r: &mut Re
                 ),
                 format!("use an instant from `{}` to `{}`", fmt(start), fmt(now)),
             ));
+            request.extend(r.diags.last().cloned());
         }
     }
     r.push(PG_FAILOVER.at(&cluster.path, format!("the cluster can be restored to any point from `{}` to `{}`", fmt(e.0), fmt(now)), "to restore to a point earlier than the latest failover (high availability, maintenance and scaling use failovers), open a support request"));

@@ -116,7 +116,7 @@ fn find(v: &Value, path: &Pointer, depth: usize, subs: &mut Vec<Sub>) {
     let next = depth.saturating_add(1);
     match v {
         Value::Object(m) => {
-            if crate::read::is_template(&Node::new(v, path.clone())) {
+            if is_template(&Node::new(v, path.clone())) {
                 let mut ctx = Ctx::new(v, path.clone());
                 if let Some(p) = v.get(crate::formats::PARAMETERS_KEY).and_then(|p| p.get("parameters")) {
                     ctx.supplied.push(Supplied {
@@ -324,4 +324,14 @@ pub fn copy_name(template: Option<&Node<'_>>, name: &str, index: usize) -> Optio
         Value::String(s) if !expr::is_expression(&s) => Some(s),
         _ => None,
     }
+}
+
+/// True when an object is an ARM deployment template.
+pub fn is_template(node: &Node<'_>) -> bool {
+    let schema = node.get("$schema").and_then(|s| s.as_str()).unwrap_or("");
+    node.get("resources")
+        .is_some_and(|r| r.value.is_array() || r.value.is_object())
+        && (schema.contains("deploymentTemplate")
+            || node.has("contentVersion")
+            || schema.is_empty() && !node.has("properties"))
 }

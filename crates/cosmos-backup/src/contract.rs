@@ -1,4 +1,7 @@
 //! The evaluation contract: the serde types every surface (CLI, WASM, Python) exchanges.
+//!
+//! Below [`crate::api`] so the orchestration that builds them ([`crate::evaluation`]) needs no
+//! import of the boundary; `api` re-exports every type here.
 
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::model::Api;
@@ -74,6 +77,21 @@ pub struct Validation {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Validation {
+    /// The answer with `findings` (from the text: duplicate keys; from a converted source) in
+    /// front of its own, counted and weighed in `valid`.
+    pub fn prepend(mut self, mut findings: Vec<Diagnostic>) -> Self {
+        if findings.is_empty() {
+            return self;
+        }
+        findings.append(&mut self.diagnostics);
+        self.summary = Summary::of(&findings);
+        self.valid = self.summary.errors == 0;
+        self.diagnostics = findings;
+        self
+    }
+}
+
 /// One object found by `read`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -104,29 +122,4 @@ pub struct RuleInfo {
     pub summary: String,
     /// Where the rule comes from.
     pub source: String,
-}
-
-/// Misuse of the API: input that is not JSON, or not a document at all.
-#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
-#[error("{message}")]
-pub struct ApiError {
-    /// Stable code (a rule code from the catalogue).
-    pub code: String,
-    /// One line.
-    pub message: String,
-    /// The findings behind it (at least one).
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl ApiError {
-    /// An error made of one diagnostic.
-    pub fn from_diagnostic(d: Diagnostic) -> Self {
-        Self {
-            code: d.code.clone(),
-            message: d.message.clone(),
-            diagnostics: vec![d],
-        }
-    }
 }

@@ -1,114 +1,59 @@
-//! Pricing without the rest of the evaluation: one scenario (`price`) or thousands (`priceFleet`).
+//! Pricing without the rest of the evaluation: one scenario (`price`) or thousands (`priceFleet`),
+//! through the same readers and stages as `evaluate` (the policy and pricing stages only).
 //!
-//! Speed: the default sheet is built once per process ([`super::sheet::default_sheet`]); a fleet's
-//! shared `priceSheet` is read once per call; only a scenario's own `priceSheet` is read per
+//! Speed: the default sheet is built once per process ([`crate::pricing::sheet::default_sheet`]); a
+//! fleet's shared `priceSheet` is read once per call; only a scenario's own `priceSheet` is read per
 //! scenario. Restore windows and permissions are not evaluated here.
 
-use super::formulas::{self, Priced, Profile};
-use super::sheet::{Sheet, default_sheet};
-use super::{Cost, CostLine, LineKind, account_profile, money, postgres_profile};
+use super::{Options, Stages};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::input;
-use crate::model::{Account, Api};
 use crate::node::Node;
 use crate::pointer::Pointer;
-use crate::policy;
-use crate::read::{self, Kind};
-use crate::scenario;
+use crate::pricing::sheet::{Sheet, default_sheet};
+use crate::pricing::{Cost, CostLine, LineKind, PricedAccount, money};
+use crate::read::Kind;
 use crate::values::Reader;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One priced account (or PostgreSQL cluster), with what is needed to plan further.
-#[derive(Debug, Clone)]
-pub struct PricedAccount {
-    /// Name.
-    pub name: String,
-    /// JSON Pointer to it.
-    pub path: Pointer,
-    /// `account` or `postgresCluster`.
-    pub kind: &'static str,
-    /// The API it serves (accounts only).
-    pub api: Option<Api>,
-    /// Its profile (when usage and policy allow one).
-    pub profile: Option<Profile>,
-    /// The priced profile.
-    pub priced: Option<Priced>,
-    /// Every finding (policy and pricing).
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 /// Prices every account and PostgreSQL cluster of one scenario with `base` (under the scenario's
-/// own `priceSheet`, if any). Document-level findings go to `diags`.
-pub fn price_scenario<'a>(node: Node<'a>, base: &Sheet, diags: &mut Vec<Diagnostic>) -> Vec<PricedAccount> {
-    let s = scenario::view(node, diags);
-    let Some(doc) = s.account.clone() else {
-        diags.push(input::NO_ACCOUNT.at(
-            &s.root.path,
-            "the scenario has no `account`",
-            "add `\"account\": <ARM account, template, or az/PowerShell output>`",
-        ));
-        return Vec::new();
+/// own `priceSheet`, if any). Scenario-level findings go to `diags`.
+pub fn price_scenario(node: Node<'_>, base: &Sheet, diags: &mut Vec<Diagnostic>) -> Vec<PricedAccount> {
+    let stages = Stages {
+        restore: false,
+        pricing: Some(base),
+        permissions: false,
     };
-    let found = read::find(&doc);
-    let locations = s.locations.as_ref().map(policy::locations_from).unwrap_or_default();
-    let ctx = policy::Context {
-        locations,
-        ..policy::Context::default()
-    };
-    let mut out = Vec::new();
-    for (i, f) in found.iter().enumerate() {
-        let mut r = Reader::new(f.scope.clone());
-        let (name, api, profile) = match f.kind {
-            Kind::Account => {
-                let a = Account::from_found(f);
-                let eff = policy::evaluate(&a, &ctx, &mut r);
-                let profile = s
-                    .usage
-                    .as_ref()
-                    .and_then(|u| account_profile(&a, eff.as_ref(), u, &mut r));
-                (a.name().map(str::to_string), Some(a.api()), profile)
-            }
-            Kind::PostgresCluster => {
-                let profile = s.usage.as_ref().and_then(|u| postgres_profile(&f.node, u, &mut r));
-                (
-                    f.node.get("name").and_then(|n| n.as_str().map(str::to_string)),
-                    None,
-                    profile,
-                )
-            }
-            _ => continue,
-        };
-        let sheet = Sheet::with_user(base, s.price_sheet.as_ref(), &mut r);
-        let priced = profile.as_ref().map(|p| formulas::price(p, &sheet));
-        if let Some(p) = &priced {
-            r.diags.extend(p.diagnostics.iter().cloned());
-        }
-        r.diags.sort_by_key(|d| d.severity);
-        let base_name = name
-            .or_else(|| s.name.clone())
-            .unwrap_or_else(|| format!("account {}", i.saturating_add(1)));
-        out.push(PricedAccount {
-            name: match &f.label {
-                Some(l) => format!("{base_name} ({l})"),
-                None => base_name,
-            },
-            path: f.node.path.clone(),
-            kind: if f.kind == Kind::Account {
-                "account"
-            } else {
-                "postgresCluster"
-            },
-            api,
-            profile,
-            priced,
-            diagnostics: r.diags,
-        });
-    }
-    if out.is_empty() {
+    let root = node.path.clone();
+    let s = super::scenario(node, &Options::default(), stages);
+    diags.extend(s.fields.iter().chain(s.document.iter()).cloned());
+    let out: Vec<PricedAccount> = s
+        .results
+        .iter()
+        .filter_map(|o| {
+            let cost = o.cost.as_ref()?;
+            Some(PricedAccount {
+                name: o.name.clone(),
+                path: o.path.clone(),
+                kind: if o.kind == Kind::Account {
+                    "account"
+                } else {
+                    "postgresCluster"
+                },
+                api: (o.kind == Kind::Account).then_some(o.api),
+                profile: cost.profile.clone(),
+                priced: cost.priced.clone(),
+                diagnostics: o.diagnostics(),
+            })
+        })
+        .collect();
+    // Nothing to price and no finding says why yet: a permissions-only scenario, or only
+    // restorable accounts (which have no cost).
+    if out.is_empty() && s.document.is_empty() {
         diags.push(input::NO_ACCOUNT.at(
-            &doc.path,
+            s.account.as_ref().unwrap_or(&root),
             "the document holds no database account or PostgreSQL cluster to price",
             "pass an ARM resource, template, or az/PowerShell output of a Cosmos DB account",
         ));
@@ -186,7 +131,7 @@ pub struct FleetRow {
     pub complete: bool,
     /// What the cost leaves out or assumes, by field and place (empty when `complete`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub incomplete: Vec<super::formulas::Gap>,
+    pub incomplete: Vec<crate::pricing::formulas::Gap>,
     /// The account's cost lines.
     pub lines: Vec<CostLine>,
     /// Warnings and errors only (infos are left out of fleet tables).
@@ -239,7 +184,7 @@ fn wants_rows(root: &Node<'_>, diagnostics: &mut Vec<Diagnostic>) -> bool {
         return true;
     };
     n.value.as_bool().unwrap_or_else(|| {
-        diagnostics.push(super::rules::INVALID_PLAN.at(
+        diagnostics.push(crate::pricing::rules::INVALID_PLAN.at(
             &n.path,
             format!("`rows` is {}, not a boolean", crate::node::type_name(n.value)),
             "use `\"rows\": false` for totals only, or leave `rows` out for one row per account",
@@ -258,7 +203,7 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     } else {
         let items = root.get("scenarios").map(|s| s.items()).unwrap_or_default();
         if root.get("scenarios").is_none() {
-            diagnostics.push(super::rules::INVALID_PLAN.at(
+            diagnostics.push(crate::pricing::rules::INVALID_PLAN.at(
                 &root.path,
                 "the fleet has no `scenarios` list",
                 "pass `{\"scenarios\": [<scenario>, …], \"priceSheet\"?: {…}}` or a bare array of scenarios",

@@ -1,10 +1,12 @@
-//! The restore operations of the API: each takes a scenario and returns one part of its
-//! evaluation, with the findings that belong to it.
+//! The restore operations: each runs the readers, the policy stage (for the effective policy) and
+//! the restore stage, and answers with the restore stage's outcome and findings, and the findings
+//! about the scenario's own fields (`now`, `incidentTime`…) the answers rest on.
 
-use super::{EventRestorePoint, NotRestored, RestoreWindow};
-use crate::api::{ApiError, Evaluation, evaluate};
+use super::{Evaluated, Options, Stages};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::pointer::Pointer;
+use crate::refusal::ApiError;
+use crate::restore::{EventRestorePoint, NotRestored, RestoreWindow};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -74,47 +76,64 @@ pub struct EventAnswer {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn restore_codes(d: &Diagnostic) -> bool {
-    [
-        "restore.",
-        "restore-request.",
-        "postgres.",
-        "scenario.",
-        "timestamp.",
-        "value.boolean-as-string",
-    ]
-    .iter()
-    .any(|p| d.code.starts_with(p))
+/// Runs the restore stage over a scenario (the caller has checked it is a document).
+fn restore_stage(scenario: &Value) -> Result<Evaluated, ApiError> {
+    super::run(scenario, &Options::default(), Stages::restore())
 }
 
-fn all(eval: &Evaluation) -> impl Iterator<Item = &Diagnostic> {
-    crate::api::all_diagnostics(eval).into_iter()
+/// Which of the restore stage's findings an answer carries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Every finding, with the scenario's fields (`now`, `incidentTime`…) the answers rest on.
+    All,
+    /// The findings about the restore request alone.
+    Request,
+    /// Every finding but the request's (the window and the events), with the fields as for `All`.
+    NotRequest,
 }
 
-fn windows(eval: &Evaluation) -> WindowsAnswer {
+/// The findings `part` names, the scenario's first, then each result's (errors first).
+fn findings(e: &Evaluated, part: Part) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    if part != Part::Request {
+        out.extend(e.scenarios.iter().flat_map(|s| s.fields.iter().cloned()));
+    }
+    for r in e.results() {
+        let own = r.restore.iter().flat_map(|x| match part {
+            Part::All => x.diagnostics.iter().collect::<Vec<_>>(),
+            Part::Request => x.request.iter().collect(),
+            Part::NotRequest => x.diagnostics.iter().filter(|d| !x.request.contains(d)).collect(),
+        });
+        let mut own: Vec<Diagnostic> = own.cloned().collect();
+        own.sort_by_key(|d| d.severity);
+        out.extend(own);
+    }
+    out
+}
+
+fn windows(e: &Evaluated) -> WindowsAnswer {
     WindowsAnswer {
-        results: eval
-            .results
-            .iter()
+        results: e
+            .results()
             .map(|r| WindowAnswer {
                 name: r.name.clone(),
                 path: r.path.clone(),
-                restore_window: r.restore_window.clone(),
+                restore_window: r.restore.as_ref().and_then(|x| x.window.clone()),
             })
             .collect(),
-        diagnostics: all(eval).filter(|d| restore_codes(d)).cloned().collect(),
+        diagnostics: findings(e, Part::All),
     }
 }
 
 /// `restoreWindow`: the restore window of every account, restorable account and cluster in a scenario.
 pub fn restore_window(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
-    evaluate(scenario).map(|e| windows(&e))
+    restore_stage(scenario).map(|e| windows(&e))
 }
 
 /// `restorePoints`: like `restoreWindow`, keeping only periodic windows (with their `restorePoints`
 /// and `beforeIncident`).
 pub fn restore_points(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
-    evaluate(scenario).map(|e| {
+    restore_stage(scenario).map(|e| {
         let mut w = windows(&e);
         let mut assumed = Vec::new();
         for r in &mut w.results {
@@ -125,7 +144,7 @@ pub fn restore_points(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
             if let Some(d) = r
                 .restore_window
                 .as_ref()
-                .and_then(|x| super::periodic::assumed_schedule(&r.path, x))
+                .and_then(|x| crate::restore::periodic::assumed_schedule(&r.path, x))
             {
                 assumed.push(d);
             }
@@ -146,17 +165,7 @@ pub fn restore_points(scenario: &Value) -> Result<WindowsAnswer, ApiError> {
 /// `checkRestoreRequest`: the findings about the restore request (the scenario's
 /// `restoreRequest`, or an `account` with `createMode: Restore`).
 pub fn check_restore_request(scenario: &Value) -> Result<RequestAnswer, ApiError> {
-    let eval = evaluate(scenario)?;
-    let diagnostics: Vec<Diagnostic> = all(&eval)
-        .filter(|d| {
-            // A cluster restore is a request too: its window and placement findings count.
-            d.code.starts_with("restore-request.")
-                || d.code.starts_with("postgres.restore-")
-                || d.path.as_str().starts_with("/restoreRequest")
-                || d.path.as_str().contains("/restoreParameters")
-        })
-        .cloned()
-        .collect();
+    let diagnostics = findings(&restore_stage(scenario)?, Part::Request);
     Ok(RequestAnswer {
         valid: !diagnostics.iter().any(|d| d.severity == Severity::Error),
         diagnostics,
@@ -165,13 +174,14 @@ pub fn check_restore_request(scenario: &Value) -> Result<RequestAnswer, ApiError
 
 /// `notRestored`: the checklist of every result.
 pub fn not_restored(scenario: &Value) -> Result<Vec<NotRestoredAnswer>, ApiError> {
-    Ok(evaluate(scenario)?
-        .results
+    let e = restore_stage(scenario)?;
+    Ok(e.scenarios
         .into_iter()
+        .flat_map(|s| s.results)
         .map(|r| NotRestoredAnswer {
             name: r.name,
             path: r.path,
-            not_restored: r.not_restored,
+            not_restored: r.restore.map(|x| x.not_restored).unwrap_or_default(),
         })
         .collect())
 }
@@ -186,11 +196,12 @@ pub fn latest_restorable_before_event(input: &Value) -> Result<EventAnswer, ApiE
         resource = m.remove("resource").and_then(|v| v.as_str().map(str::to_string));
         operation = m.remove("operation").and_then(|v| v.as_str().map(str::to_string));
     }
-    let eval = evaluate(&scenario)?;
-    let events: Vec<EventRestorePoint> = eval
-        .results
-        .first()
-        .map(|r| r.event_restore_points.clone())
+    let e = restore_stage(&scenario)?;
+    let events: Vec<EventRestorePoint> = e
+        .results()
+        .next()
+        .and_then(|r| r.restore.as_ref())
+        .map(|x| x.events.clone())
         .unwrap_or_default();
     let answer = events
         .iter()
@@ -200,18 +211,13 @@ pub fn latest_restorable_before_event(input: &Value) -> Result<EventAnswer, ApiE
                 && operation.as_deref().is_none_or(|o| e.operation.eq_ignore_ascii_case(o))
         })
         .cloned();
-    let mut diagnostics: Vec<Diagnostic> = all(&eval)
-        .filter(|d| {
-            d.code.starts_with("restore.") || d.code.starts_with("scenario.") || d.code.starts_with("timestamp.")
-        })
-        .cloned()
-        .collect();
+    let mut diagnostics = findings(&e, Part::NotRequest);
     if let (None, Some(name)) = (&answer, &resource) {
         let path = input
             .get("events")
             .map_or_else(Pointer::root, |_| Pointer::root().key("events"));
         let what = operation.as_deref().unwrap_or("delete or replace");
-        diagnostics.push(super::rules::EVENT_NOT_FOUND.at(&path, format!("the event feeds hold no `{what}` event of `{}`", crate::values::clip(name)), "check the name (`ownerId` in the feed) and that the feed covers the right database and time range (`startTime`, `endTime`)"));
+        diagnostics.push(crate::restore::rules::EVENT_NOT_FOUND.at(&path, format!("the event feeds hold no `{what}` event of `{}`", crate::values::clip(name)), "check the name (`ownerId` in the feed) and that the feed covers the right database and time range (`startTime`, `endTime`)"));
     }
     Ok(EventAnswer {
         answer,

@@ -1,21 +1,29 @@
-//! `evaluate`: scenario (or bare document, or an array of scenarios) in, evaluation out.
+//! The pipeline under every operation that reads a scenario: the readers (limits, templates,
+//! the scenario, the objects found and their names), then the stages the operation asks for —
+//! policy, restore, pricing, permissions — each returning its typed outcome with its own findings.
+//! `evaluate` composes them all into an [`Evaluation`]; `validate` runs the policy stage alone;
+//! the restore operations ([`restore`]) the restore stage; `price` and `priceFleet` ([`pricing`]) the
+//! pricing stage.
 
-use super::contract::*;
-use super::scenario::{ScenarioView, is_scenario, view};
-use crate::diagnostics::{Diagnostic, Summary};
+pub mod names;
+mod outcome;
+pub mod pricing;
+pub mod restore;
+
+pub use outcome::{Evaluated, Outcome, ScenarioOutcome, Stages};
+
+use crate::contract::*;
+use crate::diagnostics::Diagnostic;
 use crate::input;
 use crate::limits;
 use crate::model::Account;
 use crate::node::Node;
 use crate::policy;
-use crate::read::{self, Kind};
+use crate::read::{self, Found, Kind};
+use crate::refusal::ApiError;
+use crate::scenario::{ScenarioView, is_scenario, view};
 use crate::values::Reader;
 use serde_json::Value;
-
-/// Evaluates a scenario, a bare document, or an array of scenarios (a fleet).
-pub fn evaluate(value: &Value) -> Result<Evaluation, ApiError> {
-    evaluate_with(value, &Options::default())
-}
 
 /// Caller-side settings that never rewrite the user's document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,44 +32,30 @@ pub struct Options {
     pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// [`evaluate`] with caller-side [`Options`]. Source objects (`{"format": "bicep", "text": …}`)
-/// are converted first and every finding from them is located in their text.
-pub fn evaluate_with(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
-    let Some(expanded) = super::sources::expand(value)? else {
-        return evaluate_document(value, options);
-    };
-    let mut eval = evaluate_document(&expanded.value, options).map_err(|mut e| {
-        expanded.annotate(e.diagnostics.iter_mut());
-        e
-    })?;
-    expanded.annotate(eval.diagnostics.iter_mut());
-    expanded.annotate(eval.results.iter_mut().flat_map(|r| r.diagnostics.iter_mut()));
-    Ok(super::with_findings(eval, expanded.findings))
+/// Evaluates a document (a scenario, a bare document, or an array of scenarios) with every stage.
+pub fn evaluate(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
+    run(value, options, Stages::all()).map(Evaluated::into_evaluation)
 }
 
-fn evaluate_document(value: &Value, options: &Options) -> Result<Evaluation, ApiError> {
-    super::document(value)?;
+/// Runs the readers and `stages` over a document (a scenario, a bare document, or an array of
+/// scenarios: a fleet). The caller has checked that it is a document.
+pub fn run(value: &Value, options: &Options, stages: Stages<'_>) -> Result<Evaluated, ApiError> {
     let diagnostics = limits::check_value(value)?;
     // Template expressions are evaluated first; findings inside a value taken from a parameter
     // or variable then name where that value was written.
     let Some(prepared) = crate::template::prepare(value) else {
-        return Ok(evaluate_prepared(value, diagnostics, options));
+        return Ok(run_prepared(value, diagnostics, options, stages));
     };
-    let mut eval = evaluate_prepared(&prepared.value, diagnostics, options);
-    let all = eval
-        .diagnostics
-        .iter_mut()
-        .chain(eval.results.iter_mut().flat_map(|r| r.diagnostics.iter_mut()));
-    for d in all {
+    let mut out = run_prepared(&prepared.value, diagnostics, options, stages);
+    for d in out.diagnostics_mut() {
         d.path = prepared.path(&d.path);
     }
-    Ok(eval)
+    Ok(out)
 }
 
-fn evaluate_prepared(value: &Value, mut diagnostics: Vec<Diagnostic>, options: &Options) -> Evaluation {
+fn run_prepared(value: &Value, mut diagnostics: Vec<Diagnostic>, options: &Options, stages: Stages<'_>) -> Evaluated {
     let root = Node::root(value);
-    let mut results = Vec::new();
-    let mut permissions: Option<crate::permissions::PermissionsResult> = None;
+    let mut scenarios = Vec::new();
     let items = root.items();
     if !items.is_empty() && items.iter().all(is_scenario) {
         if items.len() > limits::MAX_SCENARIOS {
@@ -74,57 +68,44 @@ fn evaluate_prepared(value: &Value, mut diagnostics: Vec<Diagnostic>, options: &
             ));
         }
         for item in items.into_iter().take(limits::MAX_SCENARIOS) {
-            scenario(item, options, &mut results, &mut diagnostics, &mut permissions);
+            scenarios.push(scenario(item, options, stages));
         }
     } else {
-        scenario(root, options, &mut results, &mut diagnostics, &mut permissions);
+        scenarios.push(scenario(root, options, stages));
     }
-    let mut summary = Summary::of(&diagnostics);
-    for r in &results {
-        summary.add(Summary::of(&r.diagnostics));
-    }
-    Evaluation {
-        schema_version: SCHEMA_VERSION.to_string(),
-        results,
-        diagnostics,
-        summary,
-        permissions,
-    }
+    Evaluated { diagnostics, scenarios }
 }
 
-fn scenario<'a>(
-    node: Node<'a>,
-    options: &Options,
-    results: &mut Vec<AccountResult>,
-    diags: &mut Vec<Diagnostic>,
-    permissions: &mut Option<crate::permissions::PermissionsResult>,
-) {
-    let mut s = view(node, diags);
+/// Runs the readers and `stages` over one scenario (or bare document).
+pub fn scenario<'a>(node: Node<'a>, options: &Options, stages: Stages<'_>) -> ScenarioOutcome {
+    let mut out = ScenarioOutcome::default();
+    let mut s = view(node, &mut out.fields);
     s.now = s.now.or(options.now);
-    if let Some(p) = crate::permissions::evaluate_scenario(&s) {
-        diags.extend(p.all_diagnostics());
-        match permissions {
-            Some(all) => all.merge(p),
-            None => *permissions = Some(p),
+    if stages.permissions {
+        if let Some(p) = crate::permissions::evaluate_scenario(&s) {
+            out.permission_findings = p.all_diagnostics();
+            out.permissions = Some(p);
         }
     }
+    let diags = &mut out.document;
     let Some(doc) = s.account.clone() else {
         if s.role_assignments.is_some() {
-            return; // a permissions-only scenario
+            return out; // a permissions-only scenario
         }
         diags.push(input::NO_ACCOUNT.at(
             &s.root.path,
             "the scenario has no `account`",
             "add `\"account\": <ARM account, template, or az/PowerShell output>`",
         ));
-        return;
+        return out;
     };
+    out.account = Some(doc.path.clone());
     let found = read::find(&doc);
     let accounts: Vec<_> = found.iter().filter(|f| f.kind == Kind::Account).collect();
-    let others: Vec<AccountResult> = found
+    let others: Vec<Outcome> = found
         .iter()
         .enumerate()
-        .filter_map(|(i, f)| crate::restore::evaluate_other(&s, f, i))
+        .filter_map(|(i, f)| other(&s, f, i, stages))
         .collect();
     if accounts.is_empty() && others.is_empty() {
         if read::is_parameters_file(&doc) {
@@ -164,9 +145,34 @@ fn scenario<'a>(
     let ctx = context(&s);
     for (i, f) in accounts.into_iter().take(limits::MAX_ACCOUNTS).enumerate() {
         let account = Account::from_found(f);
-        results.push(account_result(&s, &account, &ctx, i));
+        out.results.push(account_outcome(&s, f, &account, &ctx, i, stages));
     }
-    results.extend(others);
+    out.results.extend(others);
+    out
+}
+
+/// A restorable account or a cluster: the restore stage (clusters are priced too).
+fn other<'a>(s: &ScenarioView<'a>, f: &Found<'a>, index: usize, stages: Stages<'_>) -> Option<Outcome> {
+    let api = crate::restore::api_of(f)?;
+    let restore = match stages.restore {
+        true => crate::restore::evaluate_other(s, f).map(|o| o.restore),
+        false => None,
+    };
+    let cost = match (stages.pricing, f.kind) {
+        (Some(sheet), Kind::PostgresCluster) => Some(crate::pricing::evaluate_cluster(s, f, sheet)),
+        _ => None,
+    };
+    Some(Outcome {
+        name: names::display_name(f, None, s.name.as_deref(), index),
+        path: f.node.path.clone(),
+        kind: f.kind,
+        shape: f.shape,
+        api,
+        notes: Vec::new(),
+        policy: None,
+        restore,
+        cost,
+    })
 }
 
 fn no_account(doc: &Node<'_>, found: &[read::Found<'_>]) -> Diagnostic {
@@ -197,12 +203,14 @@ fn context<'a>(s: &ScenarioView<'a>) -> policy::Context<'a> {
     }
 }
 
-fn account_result<'a>(
+fn account_outcome<'a>(
     s: &ScenarioView<'a>,
+    found: &Found<'a>,
     account: &Account<'a>,
     ctx: &policy::Context<'a>,
     index: usize,
-) -> AccountResult {
+    stages: Stages<'_>,
+) -> Outcome {
     let mut r = Reader::new(account.scope.clone());
     if let Some(locations) = account.props.get_any(&["locations", "geo_location"]) {
         let n = locations.value.as_array().map_or(0, Vec::len);
@@ -217,21 +225,23 @@ fn account_result<'a>(
         }
     }
     template_notes(account, &mut r);
-    let effective = policy::evaluate(account, ctx, &mut r);
-    let restore = crate::restore::evaluate_account(s, account, effective.as_ref(), &mut r);
-    let cost = crate::pricing::evaluate_account(s, account, effective.as_ref(), &mut r);
-    let name = display_name(s, account, index); // Errors first, then warnings, then infos; rule order within each (a stable sort).
-    r.diags.sort_by_key(|d| d.severity);
-    AccountResult {
-        name,
+    let policy = policy::check(account, ctx);
+    let effective = policy.effective.as_ref();
+    let restore = stages
+        .restore
+        .then(|| crate::restore::evaluate_account(s, account, effective));
+    let cost = stages
+        .pricing
+        .map(|sheet| crate::pricing::evaluate_account(s, account, effective, sheet));
+    Outcome {
+        name: names::display_name(found, Some(account), s.name.as_deref(), index),
         path: account.envelope.path.clone(),
+        kind: Kind::Account,
         shape: account.shape,
         api: account.api(),
-        diagnostics: r.diags,
-        effective_policy: effective,
-        restore_window: restore.window,
-        not_restored: restore.not_restored,
-        event_restore_points: restore.events,
+        notes: r.diags,
+        policy: Some(policy),
+        restore,
         cost,
     }
 }
@@ -254,35 +264,5 @@ fn template_notes(account: &Account<'_>, r: &mut Reader<'_>) {
             format!("the resource is deployed only when `condition` `{}` holds", crate::values::clip(&shown)),
             "give the condition's parameters literal values to know whether it is deployed; it was evaluated as if it is",
         ));
-    }
-}
-
-/// The account's name as written; for Terraform, the resource address; for REST examples, the
-/// example's `accountName` parameter and whether it is the request or a response.
-fn display_name(s: &ScenarioView<'_>, account: &Account<'_>, index: usize) -> String {
-    let terraform = matches!(
-        account.shape,
-        read::Shape::TerraformAzurerm | read::Shape::TerraformAzapi
-    );
-    if let Some(read::Copy::Index { index, name, .. }) = &account.copy {
-        return match (name, account.name()) {
-            (Some(n), _) => n.clone(),
-            (None, Some(n)) => format!("{n} [{index}]"),
-            (None, None) => format!("account {} [{index}]", index.saturating_add(1)),
-        };
-    }
-    let hint = account.rest_account_name();
-    let base = account
-        .name()
-        // An HCL name not evaluated offline (`${…}`) is no name: the address says which it is.
-        .filter(|n| !(terraform && n.starts_with("${")))
-        .map(str::to_string)
-        .or(hint)
-        .or_else(|| if terraform { account.label.clone() } else { None })
-        .or_else(|| s.name.clone())
-        .unwrap_or_else(|| format!("account {}", index.saturating_add(1)));
-    match &account.label {
-        Some(l) if !(terraform && base == *l) => format!("{base} ({l})"),
-        _ => base,
     }
 }
