@@ -73,6 +73,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
         policy::RULES,
         policy::params::RULES,
         restore::RULES,
+        restore::plan::RULES,
         pricing::RULES,
         permissions::RULES,
     ]

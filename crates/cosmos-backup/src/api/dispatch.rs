@@ -184,6 +184,7 @@ fn run<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E
         "checkRestoreRequest" => out.emit(check_restore_request(input)),
         "notRestored" => out.emit(not_restored(input)),
         "latestRestorableBeforeEvent" => out.emit(latest_restorable_before_event(input)),
+        "restorePlan" => out.emit(restore_plan(input)),
         "checkPermissions" => out.emit(check_permissions(input)),
         "leastPrivilegeReport" => out.emit(least_privilege_report(input)),
         "price" => out.emit(price(input)),

@@ -257,6 +257,7 @@ pub const OPERATIONS: &[&str] = &[
     "checkRestoreRequest",
     "notRestored",
     "latestRestorableBeforeEvent",
+    "restorePlan",
     "checkPermissions",
     "leastPrivilegeReport",
     "price",
@@ -270,6 +271,7 @@ pub use crate::restore::operations::{
     EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer, check_restore_request,
     latest_restorable_before_event, not_restored, restore_points, restore_window,
 };
+pub use crate::restore::plan::{RestorePlan, restore_plan};
 
 /// `price`: one scenario (with `usage`, optional `priceSheet`) → the cost of each account and
 /// Cosmos DB for PostgreSQL cluster in it.

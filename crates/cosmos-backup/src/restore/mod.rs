@@ -22,6 +22,7 @@ pub mod in_account;
 pub mod not_restored;
 pub mod operations;
 pub mod periodic;
+pub mod plan;
 pub mod postgres;
 pub mod request;
 pub mod resources;
