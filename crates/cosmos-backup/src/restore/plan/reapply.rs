@@ -278,7 +278,7 @@ fn ttl(ctx: &Ctx<'_>, t: &PlanTarget) -> Option<PlanStep> {
         "reapply-ttl",
         "after",
         "Re-enable TTL on the restored containers once the data is checked",
-        "the plan restores with TTL disabled because a restored TTL can delete restored items at once; set each container's TTL back once the items are safe",
+        "the plan's restore request sets `restoreWithTtlDisabled: true` because a restored TTL can delete restored items at once; once the items are safe, set each container's TTL back",
         sources::CBI,
     );
     s.closes = Some("defaultTtl".to_string());
@@ -334,7 +334,7 @@ pub fn steps(ctx: &Ctx<'_>, t: &PlanTarget, items: &[NotRestored], _ts: &str) ->
         let mut s = step(
             &format!("reapply-{}", item.setting),
             "after",
-            format!("Re-apply `{}` to the restored account", item.setting),
+            format!("After the restore: `{}`", item.setting),
             item.reason.clone(),
             &item.source,
         );
@@ -357,7 +357,7 @@ pub fn steps(ctx: &Ctx<'_>, t: &PlanTarget, items: &[NotRestored], _ts: &str) ->
                 "compare each database's and container's throughput with the source's and set it back where it differs"
                     .to_string(),
             ),
-            _ => s.manual = Some(format!("by hand: {}", item.reason)),
+            _ => s.manual = Some(item.reason.clone()),
         }
         out.push(s);
     }
