@@ -330,6 +330,7 @@ operations!(
     checkRestoreRequest,
     notRestored,
     latestRestorableBeforeEvent,
+    restorePlan,
     checkPermissions,
     leastPrivilegeReport,
     price,

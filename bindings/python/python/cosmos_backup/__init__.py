@@ -26,6 +26,7 @@ from ._api import (
     evaluate_many,
     is_valid,
     latest_restorable_before_event,
+    restore_plan,
     least_privilege_report,
     linear_growth,
     locate,
@@ -67,6 +68,7 @@ from ._pricing import (
     WhatIf,
     WhatIfOption,
 )
+from ._plan import PlanStep, PlanTarget, RestorePlan
 from ._restore import (
     AccountWindow,
     EventRestorePoint,
@@ -130,6 +132,8 @@ __all__ = [
     "Number",
     "PermissionAnswer",
     "PermissionCheck",
+    "PlanStep",
+    "PlanTarget",
     "Position",
     "Price",
     "PriceResult",
@@ -139,6 +143,7 @@ __all__ = [
     "ProjectedMonth",
     "Projection",
     "RestoreRequestCheck",
+    "RestorePlan",
     "RestoreWindow",
     "RestoreWindows",
     "RoleSuggestion",
@@ -157,6 +162,7 @@ __all__ = [
     "evaluate_many",
     "is_valid",
     "latest_restorable_before_event",
+    "restore_plan",
     "least_privilege_report",
     "linear_growth",
     "locate",

@@ -15,6 +15,7 @@ from ._convert import Document, native_error, scenario
 from ._errors import ValidationError, from_answer
 from ._permissions import LeastPrivilegeReport, PermissionCheck
 from ._pricing import FleetPricing, PriceSheet, Pricing, Projection, WhatIf
+from ._plan import RestorePlan
 from ._restore import EventRestorePoints, NotRestoredReport, RestoreRequestCheck, RestoreWindows
 from ._results import Evaluation, Fleet, FoundObject, Position, Rule, Validation
 
@@ -34,6 +35,7 @@ __all__ = [
     "check_restore_request",
     "not_restored",
     "latest_restorable_before_event",
+    "restore_plan",
     "check_permissions",
     "least_privilege_report",
     "price",
@@ -410,6 +412,28 @@ def latest_restorable_before_event(document: Optional[Document] = None, /, **fie
         InputError: The input is not usable.
     """
     return EventRestorePoints.from_dict(_answer("latestRestorableBeforeEvent", document, fields))
+
+
+
+def restore_plan(document: Optional[Document] = None, /, **fields: Any) -> RestorePlan:
+    """A restore plan: the restore's commands (az, PowerShell, ARM, Bicep), each checked by the
+    engine's own request check, with the permissions, the cost, what to verify and what to re-apply.
+
+    Args:
+        document: A scenario with ``plan`` (or JSON text): the source (``account`` and/or
+            ``restorableAccount``), optional ``events``, ``usage``, ``roleAssignments``, and
+            ``plan={"timestamp" | "incidentTime": ..., "restore"?: "account" | {"databases": [...],
+            "tables": [...]}, "target": {"accountName", "resourceGroup", "location"} | {"inAccount": True}}``.
+        **fields: The scenario's fields as keywords: ``account=``, ``now=``, ``plan=``, ...
+
+    Returns:
+        RestorePlan: ``accepted``, ``steps`` and ``arm`` (empty when the engine rejects the
+        restore, with the reasons in ``diagnostics``); ``to_markdown()`` for a runbook page.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    return RestorePlan.from_dict(_answer("restorePlan", document, fields))
 
 
 # -------------------------------------------------------------------------------- permissions
