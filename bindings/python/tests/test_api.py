@@ -40,6 +40,7 @@ PUBLIC_NAMES = {
     "checkRestoreRequest": "check_restore_request",
     "notRestored": "not_restored",
     "latestRestorableBeforeEvent": "latest_restorable_before_event",
+    "restorePlan": "restore_plan",
     "checkPermissions": "check_permissions",
     "leastPrivilegeReport": "least_privilege_report",
     "price": "price",
