@@ -57,7 +57,7 @@ operations! {
     checkRestoreRequest: "Input | string" => "RequestAnswer";
     notRestored: "Input | string" => "NotRestoredAnswer[]";
     latestRestorableBeforeEvent: "Input | string" => "EventAnswer";
-    restorePlan: "Input | string" => "RestorePlan";
+    restorePlan: "RestorePlanInput | string" => "RestorePlan";
     checkPermissions: "Input | string" => "PermissionCheck";
     leastPrivilegeReport: "Input | string" => "LeastPrivilegeReport";
     price: "Input | string" => "Pricing";

@@ -31,6 +31,26 @@ export interface Source {
 }
 /** What `evaluate`, `validate` and `read` take: a scenario, a bare Azure document, or a source. */
 export type Input = Scenario | Source | AzureDocument;
+/** What `restorePlan` restores: the whole account, or named databases (with their containers,
+ * collections or graphs; none named = the whole database) and tables. */
+export type PlanRestore =
+  | "account"
+  | {
+      databases?: (string | { name: string; containers?: string[]; collections?: string[]; graphs?: string[] })[];
+      tables?: string[];
+    };
+/** `restorePlan`'s `plan`: when (`timestamp`, or `incidentTime` for the latest point before it),
+ * what, and where (a new account, or in-account). */
+export interface PlanInput {
+  timestamp?: string;
+  incidentTime?: string;
+  restore?: PlanRestore;
+  target: { accountName: string; resourceGroup?: string; location?: string } | { inAccount: true };
+  /** Whose permissions to check against the scenario's `roleAssignments`. */
+  principalId?: string;
+}
+/** What `restorePlan` takes: a scenario (the source, `events`, `usage`, `roleAssignments`) and its `plan`. */
+export type RestorePlanInput = Scenario & { plan: PlanInput };
 "#;
 
 /// A scenario: the document plus the facts an answer depends on (`now` is always an input).
