@@ -4,10 +4,8 @@
 //! core's API with the GIL released, and converts the JSON answer back. No rule, price or default
 //! lives here; the pure-Python package `cosmos_backup` wraps these in a Pythonic API.
 //!
-//! Adding a core operation: add its name to `operations!` below (one line) and to `_native.pyi`,
-//! then a snake_case wrapper in `python/cosmos_backup/_api.py` (exported from `__init__.py`). A
-//! pytest checks every name in `cosmos_backup::api::OPERATIONS` has a native function and a
-//! public Python function.
+//! The native functions are generated from the core's operations table
+//! (`cosmos_backup::for_each_operation!`); adding an operation is one entry there.
 #![cfg(not(target_family = "wasm"))]
 
 use cosmos_backup::api;
@@ -295,16 +293,16 @@ fn position(py: Python<'_>, text: &str, pointer: &str) -> Option<(usize, usize)>
     })
 }
 
-/// One `#[pyfunction]` per core operation: `name(document)` = `call("name", document)`.
-/// Adding an operation to `cosmos_backup::api::OPERATIONS` = adding its name here.
-macro_rules! operations {
-    ($($name:ident),* $(,)?) => {
+/// One `#[pyfunction]` per operation of the core's table (`cosmos_backup::for_each_operation!`):
+/// `name(document)` = `call("name", document)`.
+macro_rules! py_operations {
+    ($($(#[doc = $doc:literal])* $name:ident / $snake:ident ($kind:ident: $ts_in:literal) -> $out:ty as $ts_out:literal = $run:expr;)*) => {
         // pyo3 names a helper module after each function, hence the allow on the whole module.
         #[allow(non_snake_case, reason = "the native functions are named exactly as the operations (`restoreWindow`); the public Python API is snake_case")]
         mod native_operations {
             use super::*;
             $(
-                #[doc = concat!("Runs the `", stringify!($name), "` operation: `call(\"", stringify!($name), "\", document)`.")]
+                #[doc = concat!($($doc,)* "\n\nRuns the `", stringify!($name), "` operation: `call(\"", stringify!($name), "\", document)`.")]
                 #[pyfunction]
                 pub(super) fn $name<'py>(py: Python<'py>, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
                     call(py, stringify!($name), document)
@@ -319,26 +317,7 @@ macro_rules! operations {
     };
 }
 
-operations!(
-    evaluate,
-    validate,
-    read,
-    rules,
-    locate,
-    restoreWindow,
-    restorePoints,
-    checkRestoreRequest,
-    notRestored,
-    latestRestorableBeforeEvent,
-    restorePlan,
-    checkPermissions,
-    leastPrivilegeReport,
-    price,
-    project,
-    whatIf,
-    priceFleet,
-    priceSheet,
-);
+cosmos_backup::for_each_operation!(py_operations);
 
 /// The native module. `OPERATIONS` is the core's list, so Python can check it exposes them all.
 #[pymodule]

@@ -6,24 +6,24 @@
 //! unparseable text, an unknown operation — throws a real `Error` with `code` and `diagnostics`
 //! properties. No rule, price or default lives here.
 //!
-//! Adding an operation: its name in `api::OPERATIONS` and an arm in `api::call` (core), then one
-//! line in [`operations!`] below with its TypeScript input and output types.
+//! Adding an operation is one entry in the core's operations table
+//! (`crates/cosmos-backup/src/api/operations.rs`): the exports below are generated from it.
 #![cfg(target_family = "wasm")]
 
 use cosmos_backup::api::{self, ApiError};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-/// One export per operation: `name: "TS input type" => "TS output type";` (`name: optional "…"` when
-/// the input may be left out). The JS name is the operation's name, and `call(op, input)` is typed
-/// from the same list (`OperationMap`).
-macro_rules! operations {
-    ($($name:ident: $($optional:ident)? $input:literal => $output:literal;)*) => {
+/// One export per operation of the core's table (`cosmos_backup::for_each_operation!`): the JS
+/// name is the operation's name, and `call(op, input)` is typed from the same table
+/// (`OperationMap`). An `optional` input may be left out.
+macro_rules! wasm_operations {
+    ($($(#[doc = $doc:literal])* $name:ident / $snake:ident ($kind:ident: $input:literal) -> $out:ty as $output:literal = $run:expr;)*) => {
         $(
-            #[doc = concat!("The `", stringify!($name), "` operation (see `cosmos_backup::api`).")]
+            #[doc = concat!($($doc,)* "\n\nThe `", stringify!($name), "` operation (see `cosmos_backup::api`).")]
             #[wasm_bindgen(skip_typescript)]
             #[allow(non_snake_case, reason = "the JS function is named exactly as the operation (`restoreWindow`)")]
-            pub fn $name(input: operations!(@input $($optional)?)) -> Result<JsValue, JsValue> {
+            pub fn $name(input: wasm_operations!(@input $kind)) -> Result<JsValue, JsValue> {
                 run(stringify!($name), input.into())
             }
         )*
@@ -32,40 +32,23 @@ macro_rules! operations {
         #[wasm_bindgen(typescript_custom_section)]
         const OPERATIONS_TS: &str = concat!(
             $(
-                "/** The `", stringify!($name), "` operation; throws a `CosmosBackupError` on misuse. */\n",
-                "export function ", stringify!($name), "(input", $(operations!(@mark $optional),)? ": ", $input, "): ", $output, ";\n",
+                "/**", $($doc,)* "\n * Throws a `CosmosBackupError` on misuse. */\n",
+                "export function ", stringify!($name), "(input", wasm_operations!(@mark $kind), ": ", $input, "): ", $output, ";\n",
             )*
             "/** Input and output of each operation, for `call`. */\nexport interface OperationMap {\n",
-            $("  ", stringify!($name), ": { input: ", $input, $(" | undefined", operations!(@empty $optional),)? "; output: ", $output, " };\n",)*
+            $("  ", stringify!($name), ": { input: ", $input, wasm_operations!(@undefined $kind), "; output: ", $output, " };\n",)*
             "}\n/** The name of an operation. */\nexport type Operation = keyof OperationMap;\n",
         );
     };
     (@input optional) => { Option<JsValue> };
-    (@input) => { JsValue };
+    (@input document) => { JsValue };
     (@mark optional) => { "?" };
-    (@empty optional) => { "" };
+    (@mark document) => { "" };
+    (@undefined optional) => { " | undefined" };
+    (@undefined document) => { "" };
 }
 
-operations! {
-    evaluate: "Input | string" => "Evaluation";
-    validate: "Input | string" => "Validation";
-    read: "Input | string" => "FoundObject[]";
-    rules: optional "Json | string" => "RuleInfo[]";
-    locate: "LocateInput | string" => "Position | null";
-    restoreWindow: "Input | string" => "WindowsAnswer";
-    restorePoints: "Input | string" => "WindowsAnswer";
-    checkRestoreRequest: "Input | string" => "RequestAnswer";
-    notRestored: "Input | string" => "NotRestoredAnswer[]";
-    latestRestorableBeforeEvent: "Input | string" => "EventAnswer";
-    restorePlan: "RestorePlanInput | string" => "RestorePlan";
-    checkPermissions: "Input | string" => "PermissionCheck";
-    leastPrivilegeReport: "Input | string" => "LeastPrivilegeReport";
-    price: "Input | string" => "Pricing";
-    project: "Json | string" => "Projection";
-    whatIf: "Json | string" => "WhatIf";
-    priceFleet: "Json | string" => "Fleet";
-    priceSheet: optional "Json | string" => "Sheet";
-}
+cosmos_backup::for_each_operation!(wasm_operations);
 
 /// Runs any operation by name: `call("evaluate", scenario)`.
 #[wasm_bindgen(skip_typescript)]

@@ -76,6 +76,8 @@ enum Command {
         /// A file, or `-` for standard input.
         input: String,
     },
+    /// Print the JSON Schema (draft 2020-12) of every operation's input and output.
+    Schema,
 }
 
 /// Output formats.
@@ -111,6 +113,7 @@ fn main() -> ExitCode {
         Command::Rules { format } => rules(format),
         Command::Read { input } => read(&input),
         Command::PlanRestore { input, format } => plan_restore(&input, format),
+        Command::Schema => schema(),
         Command::Call { operation, input, list } => call(operation.as_deref(), input.as_deref(), list),
     }
 }
@@ -251,6 +254,11 @@ fn rules(format: Format) -> ExitCode {
         ));
     }
     text.push_str(&format!("{} rules", rules.len()));
+    written(out(&text), ExitCode::SUCCESS)
+}
+
+fn schema() -> ExitCode {
+    let text = serde_json::to_string_pretty(&api::schema::bundle()).unwrap_or_default();
     written(out(&text), ExitCode::SUCCESS)
 }
 

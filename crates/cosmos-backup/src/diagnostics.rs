@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -21,6 +22,7 @@ pub enum Severity {
 
 /// One finding, in the fixed shape every surface shows.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Stable slug, e.g. `periodic.retention-below-twice-interval`. UIs key on this, never on text.
@@ -44,6 +46,7 @@ pub struct Diagnostic {
 
 /// A place in a text the user wrote: its file (when the input named one), 1-based line and column.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// The file the text came from (`file` of the source object), when given.
@@ -86,6 +89,7 @@ impl Rule {
 
 /// Counts of findings by severity.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// Number of errors.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A 1-based line and column (columns count Unicode scalar values).
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// 1-based line.

@@ -6,6 +6,7 @@
 //! an `IndexMap` per object, cost as much as evaluating a small account).
 
 use super::*;
+use super::operations::run;
 
 /// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
 /// misuse). The vector runners of every surface use this same dispatch.
@@ -40,7 +41,7 @@ pub fn run_value(op: &str, input: &Value) -> Result<String, ApiError> {
 }
 
 /// Turns an operation's typed result into the caller's answer form.
-trait Emit {
+pub(super) trait Emit {
     type Out;
     fn emit<T: Serialize>(self, result: Result<T, ApiError>) -> Self::Out;
 }
@@ -171,44 +172,4 @@ fn fix_findings(v: &mut Value, fix: &dyn Fn(&mut Diagnostic)) {
         }
         _ => {}
     }
-}
-
-fn run<E: Emit>(op: &str, input: &Value, findings: Vec<Diagnostic>, out: E) -> E::Out {
-    match op {
-        "evaluate" => out.emit(evaluate(input).map(|e| with_findings(e, findings))),
-        "validate" => out.emit(evaluate(input).map(|e| validation(with_findings(e, findings)))),
-        "read" => out.emit(read(input)),
-        "rules" => out.emit(Ok::<_, ApiError>(rules())),
-        "restoreWindow" => out.emit(restore_window(input)),
-        "restorePoints" => out.emit(restore_points(input)),
-        "checkRestoreRequest" => out.emit(check_restore_request(input)),
-        "notRestored" => out.emit(not_restored(input)),
-        "latestRestorableBeforeEvent" => out.emit(latest_restorable_before_event(input)),
-        "restorePlan" => out.emit(restore_plan(input)),
-        "checkPermissions" => out.emit(check_permissions(input)),
-        "leastPrivilegeReport" => out.emit(least_privilege_report(input)),
-        "price" => out.emit(price(input)),
-        "project" => out.emit(project(input)),
-        "whatIf" => out.emit(what_if(input)),
-        "priceFleet" => out.emit(price_fleet(input)),
-        "priceSheet" => out.emit(Ok::<_, ApiError>(price_sheet())),
-        "locate" => {
-            let text = input.get("text").and_then(Value::as_str).unwrap_or("");
-            let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
-            out.emit(Ok::<_, ApiError>(locate(text, pointer)))
-        }
-        other => out.emit::<()>(Err(unknown_operation(other))),
-    }
-}
-
-fn unknown_operation(op: &str) -> ApiError {
-    let help = match crate::suggest::closest(op, OPERATIONS) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("use one of {}", OPERATIONS.join(", ")),
-    };
-    ApiError::from_diagnostic(input::NOT_A_DOCUMENT.at(
-        &Pointer::root(),
-        format!("unknown operation `{}`", crate::values::clip(op)),
-        help,
-    ))
 }

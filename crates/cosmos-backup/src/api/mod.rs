@@ -16,8 +16,13 @@
 mod contract;
 mod dispatch;
 mod evaluate;
+#[cfg(any(feature = "ts", feature = "schema"))]
+pub mod inputs;
+mod operations;
 /// The scenario model lives below the engines ([`crate::scenario`]); re-exported for callers of the boundary.
 pub use crate::scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sources;
 #[cfg(feature = "ts")]
 pub mod ts;
@@ -26,6 +31,7 @@ pub use contract::*;
 use dispatch::to_text;
 pub use dispatch::{call, call_json, call_text, run_json, run_value};
 pub use evaluate::{Options, evaluate, evaluate_with};
+pub use operations::{InputKind, OPERATION_TABLE, OPERATIONS, OperationInfo};
 
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::input;
@@ -240,32 +246,28 @@ pub fn least_privilege_report_json(text: &str) -> String {
     to_text(parse_json(text).and_then(|v| least_privilege_report(&v)))
 }
 
+/// `locate` as an operation: `{"text": "<json>", "pointer": "/a/b"}` in.
+fn locate_input(input: &Value) -> Option<crate::locate::Position> {
+    let text = input.get("text").and_then(Value::as_str).unwrap_or("");
+    let pointer = input.get("pointer").and_then(Value::as_str).unwrap_or("");
+    locate(text, pointer)
+}
+
+/// Document-level findings from the text (duplicate keys) added in front of a validation's own.
+fn with_validation_findings(mut v: Validation, mut findings: Vec<Diagnostic>) -> Validation {
+    if !findings.is_empty() {
+        v.summary.add(Summary::of(&findings));
+        v.valid = v.summary.errors == 0;
+        findings.append(&mut v.diagnostics);
+        v.diagnostics = findings;
+    }
+    v
+}
+
 /// `locate`: line and column of a JSON Pointer in JSON text.
 pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
     crate::locate::position(text, &Pointer::parse(pointer)?)
 }
-
-/// The operations [`call`] dispatches, by name. Every binding exposes each of them.
-pub const OPERATIONS: &[&str] = &[
-    "evaluate",
-    "validate",
-    "read",
-    "rules",
-    "locate",
-    "restoreWindow",
-    "restorePoints",
-    "checkRestoreRequest",
-    "notRestored",
-    "latestRestorableBeforeEvent",
-    "restorePlan",
-    "checkPermissions",
-    "leastPrivilegeReport",
-    "price",
-    "project",
-    "whatIf",
-    "priceFleet",
-    "priceSheet",
-];
 
 pub use crate::restore::operations::{
     EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer, check_restore_request,
@@ -342,7 +344,7 @@ pub fn evaluate_json(text: &str) -> String {
 
 /// Text form of [`validate`].
 pub fn validate_json(text: &str) -> String {
-    to_text(evaluate_text(text).map(validation))
+    to_text(parse_text(text).and_then(|(v, findings)| validate(&v).map(|x| with_validation_findings(x, findings))))
 }
 
 /// Text form of [`read`].

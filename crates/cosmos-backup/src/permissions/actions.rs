@@ -49,6 +49,7 @@ pub fn matches(pattern: &str, action: &str) -> bool {
 
 /// One `permissions[]` block of a role definition.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Permission {

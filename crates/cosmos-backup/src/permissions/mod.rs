@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 
 /// The answer to `checkPermissions`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PermissionCheck {
@@ -56,6 +57,7 @@ pub struct PermissionCheck {
 
 /// The answer to `leastPrivilegeReport`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LeastPrivilegeReport {
@@ -68,6 +70,7 @@ pub struct LeastPrivilegeReport {
 
 /// The permission part of an evaluation (scenarios that carry `roleAssignments`).
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PermissionsResult {

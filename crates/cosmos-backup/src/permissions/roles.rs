@@ -21,6 +21,7 @@ pub const ROLES_GENERAL: &str = "[ROLES-AZ] Microsoft Learn, role-based-access-c
 
 /// A built-in role, as data.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct BuiltIn {
     /// Role definition id (GUID).

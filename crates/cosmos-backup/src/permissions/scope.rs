@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 /// What a scope addresses.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 // The TypeScript name must differ from `read::Kind`; a container rename leaves the JSON unchanged.

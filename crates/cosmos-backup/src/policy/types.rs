@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `backupPolicy.type`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PolicyType {
     /// Periodic snapshots, restored through a support request.
@@ -14,6 +15,7 @@ pub enum PolicyType {
 
 /// `periodicModeProperties.backupStorageRedundancy`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Redundancy {
     /// Geo-redundant: copied asynchronously to the paired region.
@@ -26,6 +28,7 @@ pub enum Redundancy {
 
 /// `continuousModeProperties.tier`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tier {
     /// Seven days of point-in-time restore; backup storage is free.
@@ -100,6 +103,7 @@ pub fn tier(s: &str) -> Option<Tier> {
 /// Values the user gave are kept as given, even invalid ones (the diagnostics say what is
 /// wrong): nothing the user wrote is silently changed.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EffectivePolicy {

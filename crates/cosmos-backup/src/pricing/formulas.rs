@@ -22,6 +22,7 @@ use crate::model::region_key;
 use crate::pointer::Pointer;
 use crate::policy::types::{Redundancy, Tier};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// A region as the user wrote it, with where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,24 @@ pub struct Profile {
     pub policy_path: Pointer,
     /// Where the usage is (for overflow findings).
     pub usage_path: Pointer,
+    /// Values the cost rests on that could not be read (a service default stands in for them):
+    /// a cost with any is incomplete.
+    pub gaps: Vec<Gap>,
+}
+
+/// A value a cost rests on that could not be read or priced: the cost leaves it out or assumes
+/// a default for it, so the cost is incomplete and says which value.
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gap {
+    /// Where the value is (or would be) in the user's document.
+    pub path: Pointer,
+    /// The field or price it is (`backupIntervalInMinutes`, `continuous30Days`).
+    pub field: String,
+    /// Why it is a gap, in one line.
+    pub reason: String,
 }
 
 /// A priced profile.
@@ -100,7 +119,7 @@ pub struct Priced {
     pub monthly: Decimal,
     /// Exact cost of one restore (rounded to the cent).
     pub per_restore: Decimal,
-    /// False when a price was missing and a cost was left out.
+    /// False when a value or price the cost rests on is missing (see `cost.incomplete`).
     pub complete: bool,
     /// Findings (missing prices, legacy meter, notes as infos).
     pub diagnostics: Vec<Diagnostic>,
@@ -112,7 +131,8 @@ struct Builder<'s> {
     amounts: Vec<Decimal>,
     notes: Vec<String>,
     diags: Vec<Diagnostic>,
-    complete: bool,
+    /// What the cost leaves out or assumes (empty: the cost is complete).
+    gaps: Vec<Gap>,
     usage_path: Pointer,
     /// Regions already reported as missing from the sheet (one finding per region).
     missing: Vec<String>,
@@ -123,12 +143,13 @@ impl<'s> Builder<'s> {
         if let Some(p) = self.sheet.get(&region.name, meter) {
             return Some(p);
         }
-        self.complete = false;
-        self.notes.push(format!(
-            "incomplete: no `{}` price for `{}`; {what} is left out of the total",
-            meter.id(),
-            region.key()
-        ));
+        let reason = format!("no `{}` price for `{}`; {what} is left out of the total", meter.id(), region.key());
+        self.notes.push(format!("incomplete: {reason}"));
+        self.gaps.push(Gap {
+            path: region.path.clone(),
+            field: meter.id().to_string(),
+            reason,
+        });
         // No public price exists for the preview 35-day meters: don't suggest one.
         let example = if matches!(meter, Meter::Continuous35Days | Meter::Restore35Days) {
             "<your price: no public price is known for this preview tier>"
@@ -154,20 +175,27 @@ impl<'s> Builder<'s> {
             ));
         } else if !self.missing.contains(&region.key()) {
             self.missing.push(region.key());
+            let regions: Vec<String> = self.sheet.regions().into_iter().collect();
+            let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+            let guess = match crate::suggest::closest(&region.key(), &names) {
+                Some(g) => format!("did you mean `{g}`? Otherwise "),
+                None => String::new(),
+            };
             self.diags.push(REGION_NOT_IN_SHEET.at(
                 &region.path,
                 format!("region `{}` is not in the price sheet", region.name),
-                format!(
-                    "{help}; the default sheet covers {}",
-                    self.sheet.regions().into_iter().collect::<Vec<_>>().join(", ")
-                ),
+                format!("{guess}{help}; the sheet covers {}", names.join(", ")),
             ));
         }
         None
     }
 
     fn overflow(&mut self) {
-        self.complete = false;
+        self.gaps.push(Gap {
+            path: self.usage_path.clone(),
+            field: String::from("usage"),
+            reason: String::from("the usage figures overflow exact decimal arithmetic"),
+        });
         self.diags.push(INVALID_USAGE.at(
             &self.usage_path,
             "the usage figures overflow exact decimal arithmetic",
@@ -211,6 +239,7 @@ impl<'s> Builder<'s> {
 ///     regions: vec![west, Region::new("eastus2", Pointer::root())],
 ///     data_gb: 1000.into(), restores_per_month: 0.into(), restore_gb: 1000.into(),
 ///     restore_region: None, policy_path: Pointer::root(), usage_path: Pointer::root(),
+///     gaps: Vec::new(),
 /// };
 /// let priced = price(&p, default_sheet());
 /// assert_eq!(priced.cost.monthly_total, "400.00");
@@ -223,7 +252,7 @@ pub fn price(p: &Profile, sheet: &Sheet) -> Priced {
         amounts: Vec::new(),
         notes: Vec::new(),
         diags: Vec::new(),
-        complete: true,
+        gaps: p.gaps.clone(),
         usage_path: p.usage_path.clone(),
         missing: Vec::new(),
     };
@@ -244,17 +273,23 @@ pub fn price(p: &Profile, sheet: &Sheet) -> Priced {
             Decimal::ZERO
         }
     };
+    for g in &p.gaps {
+        b.notes.push(format!("incomplete: {}", g.reason));
+    }
+    let complete = b.gaps.is_empty();
     Priced {
         cost: Cost {
             currency: sheet.currency.clone(),
             monthly_total: money::cents(monthly),
             per_restore: money::cents(per_restore),
+            complete,
+            incomplete: b.gaps,
             lines: b.lines,
             notes: b.notes,
         },
         monthly,
         per_restore,
-        complete: b.complete,
+        complete,
         diagnostics: b.diags,
     }
 }
@@ -288,10 +323,13 @@ fn periodic(b: &mut Builder<'_>, p: &Profile, interval: i64, retention: i64, red
     b.notes
         .push("periodic restores go through a support request: no self-service restore charge".to_string());
     let Some((copies, whole)) = periodic_copies(interval, retention) else {
-        b.complete = false;
-        b.notes.push(format!(
-            "incomplete: interval `{interval}` min / retention `{retention}` h cannot give a copy count"
-        ));
+        let reason = format!("interval `{interval}` min / retention `{retention}` h cannot give a copy count");
+        b.notes.push(format!("incomplete: {reason}"));
+        b.gaps.push(Gap {
+            path: p.policy_path.clone(),
+            field: String::from("periodicModeProperties"),
+            reason,
+        });
         return;
     };
     if !whole {
@@ -445,7 +483,17 @@ mod tests {
             restore_region: None,
             policy_path: Pointer::root(),
             usage_path: Pointer::root(),
+            gaps: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_misspelled_region_is_incomplete_with_a_guess() {
+        let p = price(&profile(Plan::Continuous(Tier::Continuous30Days), &["westuz"], 100), default_sheet());
+        assert!(!p.complete && !p.cost.complete);
+        assert_eq!(p.cost.incomplete[0].field, "continuous30Days");
+        let d = p.diagnostics.iter().find(|d| d.code == "pricing.region-not-in-sheet").unwrap();
+        assert!(d.help.starts_with("did you mean `westus`? Otherwise add a price"), "{}", d.help);
     }
 
     #[test]

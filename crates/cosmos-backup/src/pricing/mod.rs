@@ -47,6 +47,7 @@ use sheet::Sheet;
 
 /// The cost of an account's backups and restores. Every amount is a decimal string in `currency`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cost {
@@ -56,6 +57,12 @@ pub struct Cost {
     pub monthly_total: String,
     /// Cost of one restore.
     pub per_restore: String,
+    /// True when every value and price the cost rests on was read; false when a price is missing
+    /// or a value could not be read and a default stood in (see `incomplete`).
+    pub complete: bool,
+    /// What the cost leaves out or assumes, by field and place (empty when `complete`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<formulas::Gap>,
     /// What is charged, one line per meter and region.
     pub lines: Vec<CostLine>,
     /// How the figures were reached, and what was left out.
@@ -65,6 +72,7 @@ pub struct Cost {
 
 /// What a cost line charges for.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LineKind {
@@ -80,6 +88,7 @@ pub enum LineKind {
 
 /// One cost line: `amount` = `quantity` × `unitPrice`, rounded to the cent.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CostLine {
@@ -133,6 +142,8 @@ pub struct Usage {
     pub restore_region: Option<Region>,
     /// Where `usage` is.
     pub path: Pointer,
+    /// Near misses of usage keys (`restorePerMonth`): figures the cost may be missing.
+    pub gaps: Vec<formulas::Gap>,
 }
 
 /// Reads a non-negative decimal field; `Err` (with a finding) when present but unusable.
@@ -164,6 +175,77 @@ pub(crate) fn decimal_field<'a>(parent: &Node<'a>, key: &str, r: &mut Reader<'a>
     }
 }
 
+/// Every key `usage` may hold.
+pub const USAGE_FIELDS: &[&str] = &["dataSizeGb", "restoresPerMonth", "restoreSizeGb", "restoreRegion", "backupSizeGb"];
+
+/// Keys of `usage` the engine does not read (a misspelling would silently leave a cost out):
+/// each is a finding, with the closest known key.
+fn unknown_usage_keys<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Vec<formulas::Gap> {
+    let Some(map) = usage.value.as_object() else {
+        return Vec::new();
+    };
+    let mut gaps = Vec::new();
+    for key in map.keys().filter(|k| !USAGE_FIELDS.contains(&k.as_str()) && !k.starts_with('$')) {
+        let path = usage.path.key(key);
+        let guess = crate::suggest::closest(key, USAGE_FIELDS);
+        let help = match guess {
+            Some(g) => format!("did you mean `{g}`? Known keys: {}", USAGE_FIELDS.join(", ")),
+            None => format!("remove it; known keys: {}", USAGE_FIELDS.join(", ")),
+        };
+        r.push(rules::USAGE_UNKNOWN_KEY.at(&path, format!("`usage.{}` is not a usage field; it is not priced", clip(key)), help));
+        // A near miss of a field the cost reads means that figure was left out.
+        if let Some(g) = guess {
+            gaps.push(formulas::Gap {
+                path,
+                field: g.to_string(),
+                reason: format!("`usage.{}` looks like `{g}`, which is not set", clip(key)),
+            });
+        }
+    }
+    gaps
+}
+
+/// The fields of an effective policy its billed plan reads.
+fn billed_fields(t: PolicyType) -> &'static [(&'static str, &'static str)] {
+    match t {
+        PolicyType::Periodic => &[
+            ("periodicModeProperties", "backupIntervalInMinutes"),
+            ("periodicModeProperties", "backupRetentionIntervalInHours"),
+            ("periodicModeProperties", "backupStorageRedundancy"),
+        ],
+        PolicyType::Continuous => &[("continuousModeProperties", "tier")],
+    }
+}
+
+/// The billed fields that could not be read (the plan assumes the service default for each):
+/// each is a gap, and a finding at the field.
+fn unreadable_policy_values<'a>(p: &EffectivePolicy, policy_path: &Pointer, r: &mut Reader<'a>) -> Vec<formulas::Gap> {
+    let mut gaps = Vec::new();
+    for (parent, field) in billed_fields(p.policy_type) {
+        if !p.unresolved.iter().any(|u| u == field) {
+            continue;
+        }
+        let path = policy_path.key(parent).key(field);
+        let assumed = match *field {
+            "backupIntervalInMinutes" => format!("{} min", crate::policy::DEFAULT_INTERVAL),
+            "backupRetentionIntervalInHours" => format!("{} h", crate::policy::DEFAULT_RETENTION),
+            "backupStorageRedundancy" => String::from("Geo"),
+            _ => String::from("Continuous30Days"),
+        };
+        r.push(rules::RESTS_ON_UNREADABLE.at(
+            &path,
+            format!("the cost assumes `{field}` is the service default `{assumed}`, because its value could not be read"),
+            format!("fix `{field}` (see the finding at the same place); until then the cost is incomplete"),
+        ));
+        gaps.push(formulas::Gap {
+            path,
+            field: field.to_string(),
+            reason: format!("`{field}` could not be read; the service default `{assumed}` was assumed"),
+        });
+    }
+    gaps
+}
+
 /// Reads `usage`; `None` (with findings) when `dataSizeGb` is missing or a field is unusable.
 pub fn read_usage<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Option<Usage> {
     let data = decimal_field(usage, "dataSizeGb", r);
@@ -187,12 +269,14 @@ pub fn read_usage<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Option<Usage> {
     let restore_region = usage
         .get("restoreRegion")
         .and_then(|n| n.as_str().map(|s| Region::new(s, n.path.clone())));
+    let gaps = unknown_usage_keys(usage, r);
     Some(Usage {
         data_gb: data,
         restores_per_month: restores.unwrap_or_default(),
         restore_gb: restore_gb.unwrap_or(data),
         restore_region,
         path: usage.path.clone(),
+        gaps,
     })
 }
 
@@ -280,8 +364,11 @@ pub fn account_profile<'a>(
         ));
         return None;
     }
+    let mut gaps = unreadable_policy_values(p, &policy_path, r);
+    gaps.extend(u.gaps);
     Some(Profile {
         plan: plan_of(p),
+        gaps,
         write_region: write,
         regions,
         data_gb: u.data_gb,
@@ -322,6 +409,7 @@ pub fn postgres_profile<'a>(cluster: &Node<'a>, usage: &Node<'a>, r: &mut Reader
         restore_gb: Decimal::ZERO,
         restore_region: None,
         policy_path: cluster.path.clone(),
+        gaps: u.gaps,
         usage_path: u.path,
     })
 }

@@ -3,6 +3,20 @@
 use crate::diagnostics::{Rule, Severity::*};
 use crate::sources::{CBI, ENGINE, PBR, PGB, PRDR, PRICES};
 
+/// A billed policy value could not be read; the cost assumed the service default for it.
+pub const RESTS_ON_UNREADABLE: Rule = Rule {
+    code: "pricing.rests-on-unreadable-value",
+    severity: Warning,
+    summary: "the cost assumes a service default for a policy value that could not be read, so it is incomplete",
+    source: ENGINE,
+};
+/// `usage` holds a key the engine does not read.
+pub const USAGE_UNKNOWN_KEY: Rule = Rule {
+    code: "pricing.usage-unknown-key",
+    severity: Warning,
+    summary: "a `usage` key is not one the engine reads (a misspelling leaves that figure out of the cost)",
+    source: ENGINE,
+};
 /// The region has no price at all in the sheet.
 pub const REGION_NOT_IN_SHEET: Rule = Rule {
     code: "pricing.region-not-in-sheet",
@@ -126,6 +140,8 @@ pub const FREE_TIER_PRICED: Rule = Rule {
 
 /// Every pricing rule.
 pub const RULES: &[Rule] = &[
+    RESTS_ON_UNREADABLE,
+    USAGE_UNKNOWN_KEY,
     REGION_NOT_IN_SHEET,
     PRICE_NOT_IN_SHEET,
     LEGACY_METER,

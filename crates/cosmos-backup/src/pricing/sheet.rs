@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 /// A billing meter the formulas use.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Meter {
@@ -170,6 +171,7 @@ impl Meter {
 
 /// One price.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Price {
@@ -184,6 +186,7 @@ pub struct Price {
     /// Price per unit, as a decimal string.
     #[serde(with = "decimal_text")]
     #[cfg_attr(feature = "ts", tsify(type = "string"))]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub unit_price: Decimal,
     /// ISO 4217 currency.
     pub currency: String,
@@ -213,6 +216,7 @@ mod decimal_text {
 
 /// A price sheet: one currency, prices by region and meter.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sheet {
@@ -228,6 +232,8 @@ pub struct Sheet {
     pub periodic_meter: PeriodicMeter,
     /// Prices by `(region, meter)`.
     #[serde(with = "price_list")]
+    #[cfg_attr(feature = "ts", tsify(type = "Price[]"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<Price>"))]
     pub prices: BTreeMap<(String, Meter), Price>,
 }
 
@@ -248,6 +254,7 @@ mod price_list {
 
 /// Which meter periodic backup storage is billed at.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PeriodicMeter {

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 /// One account's (or restorable account's, or cluster's) answer.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowAnswer {
@@ -23,6 +24,7 @@ pub struct WindowAnswer {
 
 /// The answer to `restoreWindow` and `restorePoints`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowsAnswer {
@@ -34,6 +36,7 @@ pub struct WindowsAnswer {
 
 /// The answer to `checkRestoreRequest`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestAnswer {
@@ -45,6 +48,7 @@ pub struct RequestAnswer {
 
 /// One result's not-restored checklist.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotRestoredAnswer {
@@ -58,6 +62,7 @@ pub struct NotRestoredAnswer {
 
 /// The answer to `latestRestorableBeforeEvent`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventAnswer {
