@@ -84,7 +84,10 @@ pub struct Scenario {
     backup_information: Option<()>,
     /// Management-group tree for permission checks: `{"mg": ["<subscription id>", "<child mg>"]}`.
     #[cfg_attr(feature = "ts", tsify(optional, type = "{ [group: string]: string[] }"))]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<std::collections::BTreeMap<String, Vec<String>>>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<std::collections::BTreeMap<String, Vec<String>>>")
+    )]
     management_groups: Option<()>,
     /// Restorable-account ids the least-privilege report covers.
     #[cfg_attr(feature = "ts", tsify(optional, type = "string[]"))]
@@ -92,7 +95,10 @@ pub struct Scenario {
     sources: Option<()>,
     /// Evaluation options.
     #[cfg_attr(feature = "ts", tsify(optional, type = "{ [key: string]: Json }"))]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<serde_json::Map<String, serde_json::Value>>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")
+    )]
     options: Option<()>,
 }
 

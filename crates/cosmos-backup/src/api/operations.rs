@@ -7,8 +7,8 @@
 //! `schemas/operations.json`, from which the Python wrappers and `.pyi` are generated. Adding an
 //! operation is one entry below.
 
-use super::*;
 use super::dispatch::Emit;
+use super::*;
 
 /// Calls `$callback! { … }` with the whole operations table. Each entry is
 ///

@@ -29,13 +29,16 @@ pub fn bundle() -> Value {
     defs.sort_keys();
     let mut operations = Map::new();
     for (op, output) in OPERATION_TABLE.iter().zip(outputs) {
-        operations.insert(op.name.to_string(), json!({
-            "function": op.function,
-            "summary": op.summary.trim(),
-            "inputRequired": op.input == super::InputKind::Document,
-            "input": input_ref(op.ts_input),
-            "output": output,
-        }));
+        operations.insert(
+            op.name.to_string(),
+            json!({
+                "function": op.function,
+                "summary": op.summary.trim(),
+                "inputRequired": op.input == super::InputKind::Document,
+                "input": input_ref(op.ts_input),
+                "output": output,
+            }),
+        );
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -143,7 +143,11 @@ impl<'s> Builder<'s> {
         if let Some(p) = self.sheet.get(&region.name, meter) {
             return Some(p);
         }
-        let reason = format!("no `{}` price for `{}`; {what} is left out of the total", meter.id(), region.key());
+        let reason = format!(
+            "no `{}` price for `{}`; {what} is left out of the total",
+            meter.id(),
+            region.key()
+        );
         self.notes.push(format!("incomplete: {reason}"));
         self.gaps.push(Gap {
             path: region.path.clone(),
@@ -489,11 +493,22 @@ mod tests {
 
     #[test]
     fn a_misspelled_region_is_incomplete_with_a_guess() {
-        let p = price(&profile(Plan::Continuous(Tier::Continuous30Days), &["westuz"], 100), default_sheet());
+        let p = price(
+            &profile(Plan::Continuous(Tier::Continuous30Days), &["westuz"], 100),
+            default_sheet(),
+        );
         assert!(!p.complete && !p.cost.complete);
         assert_eq!(p.cost.incomplete[0].field, "continuous30Days");
-        let d = p.diagnostics.iter().find(|d| d.code == "pricing.region-not-in-sheet").unwrap();
-        assert!(d.help.starts_with("did you mean `westus`? Otherwise add a price"), "{}", d.help);
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "pricing.region-not-in-sheet")
+            .unwrap();
+        assert!(
+            d.help.starts_with("did you mean `westus`? Otherwise add a price"),
+            "{}",
+            d.help
+        );
     }
 
     #[test]

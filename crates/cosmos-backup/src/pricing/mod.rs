@@ -176,7 +176,13 @@ pub(crate) fn decimal_field<'a>(parent: &Node<'a>, key: &str, r: &mut Reader<'a>
 }
 
 /// Every key `usage` may hold.
-pub const USAGE_FIELDS: &[&str] = &["dataSizeGb", "restoresPerMonth", "restoreSizeGb", "restoreRegion", "backupSizeGb"];
+pub const USAGE_FIELDS: &[&str] = &[
+    "dataSizeGb",
+    "restoresPerMonth",
+    "restoreSizeGb",
+    "restoreRegion",
+    "backupSizeGb",
+];
 
 /// Keys of `usage` the engine does not read (a misspelling would silently leave a cost out):
 /// each is a finding, with the closest known key.
@@ -185,14 +191,21 @@ fn unknown_usage_keys<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Vec<formulas:
         return Vec::new();
     };
     let mut gaps = Vec::new();
-    for key in map.keys().filter(|k| !USAGE_FIELDS.contains(&k.as_str()) && !k.starts_with('$')) {
+    for key in map
+        .keys()
+        .filter(|k| !USAGE_FIELDS.contains(&k.as_str()) && !k.starts_with('$'))
+    {
         let path = usage.path.key(key);
         let guess = crate::suggest::closest(key, USAGE_FIELDS);
         let help = match guess {
             Some(g) => format!("did you mean `{g}`? Known keys: {}", USAGE_FIELDS.join(", ")),
             None => format!("remove it; known keys: {}", USAGE_FIELDS.join(", ")),
         };
-        r.push(rules::USAGE_UNKNOWN_KEY.at(&path, format!("`usage.{}` is not a usage field; it is not priced", clip(key)), help));
+        r.push(rules::USAGE_UNKNOWN_KEY.at(
+            &path,
+            format!("`usage.{}` is not a usage field; it is not priced", clip(key)),
+            help,
+        ));
         // A near miss of a field the cost reads means that figure was left out.
         if let Some(g) = guess {
             gaps.push(formulas::Gap {
@@ -234,7 +247,9 @@ fn unreadable_policy_values<'a>(p: &EffectivePolicy, policy_path: &Pointer, r: &
         };
         r.push(rules::RESTS_ON_UNREADABLE.at(
             &path,
-            format!("the cost assumes `{field}` is the service default `{assumed}`, because its value could not be read"),
+            format!(
+                "the cost assumes `{field}` is the service default `{assumed}`, because its value could not be read"
+            ),
             format!("fix `{field}` (see the finding at the same place); until then the cost is incomplete"),
         ));
         gaps.push(formulas::Gap {
