@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Python: build the abi3 wheel with maturin, install it (never the source tree), and run against it:
-# pytest (shared tests/vectors, API, errors, reprs, pandas, plot PNG, threads, the example
+# pytest (shared tests/vectors, every answer against its JSON Schema and every field through the typed
+# results, generated files current, API, errors, reprs, pandas, plot PNG, threads, the example
 # notebook), the package's doctests and README, mypy --strict on a typed example, and stubtest.
 # Idempotent on a fresh machine: creates .venv and installs requirements-dev.txt only when its
 # sha256 changes.
@@ -21,9 +22,13 @@ if [ "$(cat "$VENV/.requirements-dev.sha256" 2>/dev/null || true)" != "$want" ];
 fi
 echo "python: venv ready after $(( $(date +%s) - start )) s"
 
+# The generated Python files (result classes, operation functions, stubs) match the schema.
+"$VENV/bin/python" scripts/gen-python.py --check
+
 # Build: release (LTO, cgu=1) abi3 wheel, Cargo.lock respected.
 rm -f target/wheels/cosmos_backup-*.whl
-"$VENV/bin/maturin" build --release --locked --quiet -m bindings/python/Cargo.toml --out target/wheels
+# python/pyproject.toml names the crate (bindings/python) and the pure-Python source (python/).
+(cd python && "$VENV/bin/maturin" build --release --locked --quiet --out "$ROOT/target/wheels")
 WHEEL=$(ls "$ROOT"/target/wheels/cosmos_backup-*.whl)
 echo "python: built $(basename "$WHEEL") ($(stat -c %s "$WHEEL") bytes) after $(( $(date +%s) - start )) s"
 
@@ -53,11 +58,11 @@ except ImportError as e:
 print(f"python: bare wheel OK on {sys.version.split()[0]}")
 PY
 
-"$VENV/bin/python" -m pytest -p no:cacheprovider --rootdir "$ROOT/bindings/python" "$ROOT/bindings/python/tests"
+"$VENV/bin/python" -m pytest -p no:cacheprovider --rootdir "$ROOT/python" "$ROOT/python/tests"
 "$VENV/bin/python" -m pytest -p no:cacheprovider --doctest-modules --doctest-glob=README.md \
-  --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/bindings/python/README.md" "$ROOT/README.md"
+  --rootdir "$RUN" --pyargs cosmos_backup "$ROOT/python/README.md" "$ROOT/README.md"
 
-cp "$ROOT/bindings/python/tests/typed_example.py" "$RUN/"
+cp "$ROOT/python/tests/typed_example.py" "$RUN/"
 "$VENV/bin/python" -m mypy --strict --no-incremental typed_example.py
 "$VENV/bin/python" -m mypy --strict --no-incremental -p cosmos_backup
 "$VENV/bin/python" -m mypy.stubtest cosmos_backup

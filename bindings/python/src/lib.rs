@@ -109,10 +109,55 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<
         }
         return Ok(Value::String(obj.str()?.to_cow()?.into_owned()));
     }
+    if let Some(v) = notebook_value(obj, path, depth)? {
+        return Ok(v);
+    }
     Err(conversion(
         format!("the value is a Python `{}`, which has no JSON form", type_name(obj)),
         path,
     ))
+}
+
+/// What a notebook hands over besides plain JSON types: datetimes (aware only: a naive one has
+/// no time zone, and the engine never guesses one), dates (midnight UTC), and numpy scalars and
+/// arrays (what `df.at`, `iloc` and `apply` return). Checked last: plain documents never pay.
+fn notebook_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<Option<Value>> {
+    let py = obj.py();
+    let datetime = py.import("datetime")?;
+    if obj.is_instance(&datetime.getattr("datetime")?)? {
+        if obj.call_method0("utcoffset")?.is_none() {
+            return Err(conversion(
+                format!("the datetime `{}` is naive (no time zone); the engine never guesses one", obj.str()?),
+                path,
+            ));
+        }
+        return Ok(Some(Value::String(obj.call_method0("isoformat")?.extract()?)));
+    }
+    if obj.is_instance(&datetime.getattr("date")?)? {
+        let day: String = obj.call_method0("isoformat")?.extract()?;
+        return Ok(Some(Value::String(format!("{day}T00:00:00Z"))));
+    }
+    let module = obj.get_type().module().map(|m| m.to_string()).unwrap_or_default();
+    if module != "numpy" {
+        return Ok(None);
+    }
+    if type_name(obj) == "ndarray" {
+        return to_json(&obj.call_method0("tolist")?, path, depth).map(Some);
+    }
+    let kind: String = obj.getattr("dtype")?.getattr("kind")?.extract()?;
+    if kind == "M" {
+        // datetime64 is UTC by numpy's convention; NaT has no instant.
+        let numpy = py.import("numpy")?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("timezone", "UTC")?;
+        let text: String = numpy.getattr("datetime_as_string")?.call((obj,), Some(&kwargs))?.extract()?;
+        if text.starts_with("NaT") {
+            return Err(conversion(String::from("the datetime64 is `NaT` (not a time)"), path));
+        }
+        return Ok(Some(Value::String(text)));
+    }
+    // bool_, integer, floating, str_: `item()` gives the Python value of the same meaning.
+    to_json(&obj.call_method0("item")?, path, depth).map(Some)
 }
 
 /// A list's or tuple's items → a JSON array (typed iteration: no generic iterator protocol).

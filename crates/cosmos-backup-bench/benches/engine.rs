@@ -1,4 +1,4 @@
-//! Rust benches of the engine (divan): `cargo bench -p cosmos-backup-bench` (or `bash scripts/bench`).
+//! Rust benches of the engine (divan): `cargo bench -p cosmos-backup-bench` (or `bash benches/run`).
 //!
 //! - `parse` vs `evaluate_text` (parse + evaluate + serialise the answer: what every binding pays)
 //!   vs `evaluate_value` (an already parsed `Value`) on the four typical documents;

@@ -1,7 +1,7 @@
 //! Inputs for the benchmarks of every surface, generated in code (no large committed files).
 //!
 //! The Rust benches (`benches/engine.rs`) call these functions; `bench-inputs DIR` writes the same
-//! documents as JSON files for the browser, Python and CLI benches (`scripts/bench`).
+//! documents as JSON files for the browser, Python and CLI benches (`benches/run`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -81,6 +81,7 @@ pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>
         r.resolve(props.clone(), "properties");
         return None;
     }
+    policy_twice(account, r);
     let doc = parse::parse(account, r);
     params::check(account, r);
     let Some(effective) = effective(&doc, account, r) else {
@@ -122,6 +123,23 @@ pub fn evaluate<'a>(account: &Account<'a>, ctx: &Context<'a>, r: &mut Reader<'a>
         }
     }
     Some(effective)
+}
+
+/// A `backupPolicy` beside `properties` as well as inside it (an `az cosmosdb show` output edited
+/// into an ARM body, say): the one inside is read, and the user is told the other is not.
+fn policy_twice<'a>(account: &Account<'a>, r: &mut Reader<'a>) {
+    let (Some(outer), Some(inner)) = (account.envelope.get("backupPolicy"), account.backup_policy()) else {
+        return;
+    };
+    if outer.path == inner.path {
+        return; // no `properties`: the top-level one is the account's own
+    }
+    let same = if outer.value == inner.value { "the same value" } else { "a different value" };
+    r.push(rules::POLICY_TWICE.at(
+        &outer.path,
+        format!("`backupPolicy` is given twice, here and in `properties`, with {same}; this one is ignored"),
+        "keep one: Azure reads `properties.backupPolicy` (the top-level form is how `az cosmosdb show` prints it)",
+    ));
 }
 
 fn migration(doc: &parse::PolicyDoc<'_>, r: &mut Reader<'_>) {

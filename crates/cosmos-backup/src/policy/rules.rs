@@ -10,6 +10,13 @@ pub const DEFAULTED: Rule = Rule {
     summary: "no backupPolicy: the service applies Periodic, every 240 min, kept 8 h, Geo-redundant",
     source: PMI,
 };
+/// `backupPolicy` both at the top level and in `properties`.
+pub const POLICY_TWICE: Rule = Rule {
+    code: "policy.backup-policy-twice",
+    severity: Warning,
+    summary: "`backupPolicy` is written both beside `properties` and inside it; Azure reads the one in `properties`, the other is ignored",
+    source: SPEC,
+};
 /// A policy value was left out and defaulted.
 pub const VALUE_DEFAULTED: Rule = Rule {
     code: "policy.value-defaulted",
@@ -266,6 +273,7 @@ pub const REDUNDANCY_CHANGE: Rule = Rule {
 /// Every policy rule, for the catalogue.
 pub const RULES: &[Rule] = &[
     DEFAULTED,
+    POLICY_TWICE,
     VALUE_DEFAULTED,
     TYPE_MISSING,
     TYPE_UNKNOWN,

@@ -182,8 +182,11 @@ pub struct FleetRow {
     pub monthly_total: Option<String>,
     /// One restore (`null` when not priced).
     pub per_restore: Option<String>,
-    /// False when a price was missing (see `diagnostics`).
+    /// False when a price or a value the cost rests on is missing (see `incomplete`).
     pub complete: bool,
+    /// What the cost leaves out or assumes, by field and place (empty when `complete`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<super::formulas::Gap>,
     /// The account's cost lines.
     pub lines: Vec<CostLine>,
     /// Warnings and errors only (infos are left out of fleet tables).
@@ -204,6 +207,8 @@ pub struct FleetTotal {
     pub monthly_total: String,
     /// Sum per line kind.
     pub by_kind: BTreeMap<String, String>,
+    /// False when any account in this total has an incomplete cost (the sum understates).
+    pub complete: bool,
 }
 
 /// The answer to `priceFleet`.
@@ -218,6 +223,9 @@ pub struct Fleet {
     pub totals: Vec<FleetTotal>,
     /// Accounts without a cost (no usage, unknown policy, no region).
     pub unpriced: usize,
+    /// Accounts priced in part: a price or a value their cost rests on is missing (each row
+    /// says which in its `incomplete`); they are in the totals, which then understate.
+    pub incomplete: usize,
     /// Findings about the fleet input and the scenarios as wholes.
     pub diagnostics: Vec<Diagnostic>,
     /// Counts over every finding (rows included).
@@ -265,8 +273,9 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     // which is what a notebook summing a fleet needs (the rows were most of the time and memory).
     let rows = wants_rows(&root, &mut diagnostics);
     let mut accounts = Vec::new();
-    let mut sums: BTreeMap<String, (usize, Decimal, BTreeMap<LineKind, Decimal>)> = BTreeMap::new();
+    let mut sums: BTreeMap<String, (usize, Decimal, BTreeMap<LineKind, Decimal>, bool)> = BTreeMap::new();
     let mut unpriced = 0usize;
+    let mut incomplete = 0usize;
     let mut summary = Summary::of(&diagnostics);
     for (i, item) in items.into_iter().enumerate() {
         let mut diags = Vec::new();
@@ -291,13 +300,20 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
                     monthly_total: None,
                     per_restore: None,
                     complete: false,
+                    incomplete: Vec::new(),
                     lines: Vec::new(),
                     diagnostics: row_diags,
                 });
                 continue;
             };
-            let entry = sums.entry(p.cost.currency.clone()).or_default();
+            let entry = sums
+                .entry(p.cost.currency.clone())
+                .or_insert_with(|| (0, Decimal::ZERO, BTreeMap::new(), true));
             entry.0 = entry.0.saturating_add(1);
+            if !p.complete {
+                incomplete = incomplete.saturating_add(1);
+                entry.3 = false;
+            }
             entry.1 = money::add(entry.1, p.monthly).unwrap_or(entry.1);
             for l in &p.cost.lines {
                 let amount = money::parse(&l.amount).unwrap_or_default();
@@ -316,6 +332,7 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
                 monthly_total: Some(p.cost.monthly_total),
                 per_restore: Some(p.cost.per_restore),
                 complete: p.complete,
+                incomplete: p.cost.incomplete,
                 lines: p.cost.lines,
                 diagnostics: row_diags,
             });
@@ -325,7 +342,8 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     }
     let totals = sums
         .into_iter()
-        .map(|(currency, (n, total, kinds))| FleetTotal {
+        .map(|(currency, (n, total, kinds, complete))| FleetTotal {
+            complete,
             currency,
             accounts: n,
             monthly_total: money::cents(total),
@@ -347,6 +365,7 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
         accounts,
         totals,
         unpriced,
+        incomplete,
         diagnostics,
         summary,
     }

@@ -368,7 +368,13 @@ pub fn account_profile<'a>(
     let unresolved_before = r.diags.len();
     let (regions, write) = account_regions(a, r);
     if write.is_none() && r.diags.len() > unresolved_before {
-        // A template expression names the region; the reader has said how to fix it.
+        // A template expression names the region; the reader has said how to fix that, and
+        // this says what it costs: no price (never a silent `null`).
+        r.push(rules::NO_REGION.at(
+            &a.envelope.path,
+            "the account's region is a template expression that could not be resolved, so it cannot be priced",
+            "give the location parameter a literal value (`--parameters FILE`, or a `defaultValue`), or price the deployed account (`az cosmosdb show`)",
+        ));
         return None;
     }
     if write.is_none() {

@@ -49,7 +49,9 @@ fn first_priced(
     let accounts = price_scenario(s.clone(), default_sheet(), diags);
     let mut accounts = accounts.into_iter();
     let first = accounts.next()?;
-    if first.profile.is_none() && !first.diagnostics.iter().any(|d| d.code.starts_with("pricing.")) {
+    // Only when `usage` really is absent: an account left unpriced for another reason (a region
+    // in an unresolved expression) has its own finding saying why.
+    if first.profile.is_none() && s.get("usage").is_none_or(|u| u.value.is_null()) {
         diags.push(INVALID_PLAN.at(
             &s.path,
             "the scenario has no `usage`, so there is nothing to plan",
@@ -514,6 +516,12 @@ pub fn what_if(value: &Value) -> WhatIf {
     for plan in plans {
         let mut p = base.clone();
         p.plan = plan;
+        if plan != base.plan {
+            // The option's policy is the option's own: values of the document's policy that
+            // could not be read don't make it incomplete (usage gaps still do).
+            let policy = p.policy_path.as_str().to_string();
+            p.gaps.retain(|g| !g.path.as_str().starts_with(&policy));
+        }
         let priced = formulas::price(&p, &sheet);
         let (label, policy, window_hours, every) = describe(plan);
         let reason = availability(plan, account.api);

@@ -56,7 +56,7 @@ pub const COPIES_FLOORED: Rule = Rule {
 pub const NO_REGION: Rule = Rule {
     code: "pricing.no-region",
     severity: Warning,
-    summary: "the account names no region (`locations` or `location`), so it cannot be priced",
+    summary: "the account names no region the engine can read (`locations` or `location`, or only unresolved expressions), so it cannot be priced",
     source: CBI,
 };
 /// The backup policy is unknown, so the cost cannot be computed.

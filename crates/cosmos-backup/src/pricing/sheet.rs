@@ -368,6 +368,18 @@ pub fn default_sheet() -> &'static Sheet {
     &DEFAULT
 }
 
+/// The currency of a sheet that names none, when every entry names the same one (a list of
+/// Retail Prices API items); `None` when an entry names none or they differ (one odd entry is
+/// that entry's `pricing.currency-mismatch`, not a change of the sheet's currency).
+fn entries_currency(entries: &[Node<'_>]) -> Option<String> {
+    let mut named = entries.iter().map(|e| {
+        e.get_any(&["currency", "currencyCode"])
+            .and_then(|c| c.as_str().map(|c| c.trim().to_ascii_uppercase()))
+    });
+    let first = named.next()??;
+    named.all(|c| c.as_deref() == Some(first.as_str())).then_some(first)
+}
+
 /// Reads a user's `priceSheet` on top of `base`.
 ///
 /// Accepted shapes: `{currency?, name?, mode?: "override"|"replace", prices|items|Items: [entry]}`,
@@ -383,15 +395,20 @@ fn read_user<'a>(base: &Sheet, node: &Node<'a>, r: &mut Reader<'a>) -> Sheet {
             .get_any(&["prices", "items"])
             .map(|l| l.items())
             .unwrap_or_default();
+        // `BillingCurrency`: how a Retail Prices API answer names its currency.
         let cur = node
-            .get_any(&["currency", "currencyCode"])
+            .get_any(&["currency", "currencyCode", "BillingCurrency"])
             .and_then(|c| c.as_str())
             .map(|c| c.trim().to_ascii_uppercase());
         let name = node.get("name").and_then(|n| n.as_str()).map(str::to_string);
         let mode = node.get("mode");
         (list, cur, name, mode)
     };
-    let currency = currency.unwrap_or_else(|| base.currency.clone());
+    // No currency on the sheet: the one its entries all name (a list of Retail Prices API
+    // items in EUR is a EUR sheet), else the base sheet's.
+    let currency = currency
+        .or_else(|| entries_currency(&entries))
+        .unwrap_or_else(|| base.currency.clone());
     let replace = match &mode {
         Some(m) => match m.as_str() {
             Some(t) if t.eq_ignore_ascii_case("replace") => true,
