@@ -127,7 +127,10 @@ fn notebook_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Py
     if obj.is_instance(&datetime.getattr("datetime")?)? {
         if obj.call_method0("utcoffset")?.is_none() {
             return Err(conversion(
-                format!("the datetime `{}` is naive (no time zone); the engine never guesses one", obj.str()?),
+                format!(
+                    "the datetime `{}` is naive (no time zone); the engine never guesses one",
+                    obj.str()?
+                ),
                 path,
             ));
         }
@@ -150,7 +153,10 @@ fn notebook_value(obj: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> Py
         let numpy = py.import("numpy")?;
         let kwargs = PyDict::new(py);
         kwargs.set_item("timezone", "UTC")?;
-        let text: String = numpy.getattr("datetime_as_string")?.call((obj,), Some(&kwargs))?.extract()?;
+        let text: String = numpy
+            .getattr("datetime_as_string")?
+            .call((obj,), Some(&kwargs))?
+            .extract()?;
         if text.starts_with("NaT") {
             return Err(conversion(String::from("the datetime64 is `NaT` (not a time)"), path));
         }

@@ -134,7 +134,11 @@ fn policy_twice<'a>(account: &Account<'a>, r: &mut Reader<'a>) {
     if outer.path == inner.path {
         return; // no `properties`: the top-level one is the account's own
     }
-    let same = if outer.value == inner.value { "the same value" } else { "a different value" };
+    let same = if outer.value == inner.value {
+        "the same value"
+    } else {
+        "a different value"
+    };
     r.push(rules::POLICY_TWICE.at(
         &outer.path,
         format!("`backupPolicy` is given twice, here and in `properties`, with {same}; this one is ignored"),
