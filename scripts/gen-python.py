@@ -69,6 +69,8 @@ CONVERSIONS = {
     ("RestoreWindow", "beforeIncident"): "time",
     ("EventRestorePoint", "eventTimestamp"): "time",
     ("EventRestorePoint", "restoreTimestamp"): "time",
+    ("RestorePlan", "restoreTimestamp"): "time",
+    ("RestorePlan", "deadline"): "time",
     ("Cost", "monthlyTotal"): "money",
     ("Cost", "perRestore"): "money",
     ("CostLine", "quantity"): "money",
@@ -196,6 +198,9 @@ class Schema:
 
     def resolve(self, s: Mapping[str, Any], leaf: str = "") -> Type:
         """The Python type of schema ``s``; ``leaf`` converts its strings (time, money, date)."""
+        if isinstance(s, bool):
+            # `true` (any JSON value, schemars' `serde_json::Value` as an array's items).
+            return Type("any")
         leaf = _FORMATS.get(str(s.get("format", "")), leaf)
         if "$ref" in s:
             name = str(s["$ref"]).rsplit("/", 1)[-1]

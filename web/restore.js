@@ -208,6 +208,75 @@ function checkRequest(ctx, sc, source, r) {
   res.className = "summary " + (answer.valid ? "good" : "bad");
   put(res, answer.valid ? `Valid: restore ${pick.region} to ${pick.time}` : `Not valid: restore ${pick.region} to ${pick.time}`);
   put($("r-diags"), answer.diagnostics.map((d) => diagnostic(d)));
+  renderPlan(ctx, sc, request, answer.valid);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The restore plan for a valid pick: the engine's restorePlan, each command with a copy button
+
+function renderPlan(ctx, sc, request, valid) {
+  const el = $("r-plan");
+  if (!valid) {
+    put(el);
+    return;
+  }
+  let plan;
+  try {
+    plan = ctx.cb.restorePlan({ ...sc, plan: { timestamp: pick.time, target: { accountName: request.name, location: pick.region } } });
+  } catch (e) {
+    put(el, h("p", { class: "hint" }, `No plan: ${e.message}`));
+    return;
+  }
+  if (!plan.accepted) {
+    put(el, h("h3", {}, "Restore plan"), h("ul", { class: "diag-list" }, plan.diagnostics.map((d) => diagnostic(d))));
+    return;
+  }
+  put(
+    el,
+    h("h3", {}, "Restore plan"),
+    plan.placeholders.length
+      ? h("p", { class: "hint" }, "Fill before running: ", plan.placeholders.map((p, i) => [i ? ", " : "", h("code", {}, p)]))
+      : null,
+    h("ol", { class: "plan-steps" }, plan.steps.map(planStep)),
+    h("details", {}, h("summary", {}, "ARM body"), command("ARM", JSON.stringify(plan.arm.length === 1 ? plan.arm[0] : plan.arm, null, 2))),
+    plan.bicep ? h("details", {}, h("summary", {}, "Bicep"), command("Bicep", plan.bicep)) : null,
+  );
+}
+
+function planStep(s) {
+  return h(
+    "li",
+    { "data-step": s.id, "data-phase": s.phase },
+    h("strong", {}, rich(s.title)),
+    h("p", { class: "reason" }, rich(s.why), " ", h("span", { class: "meta" }, s.source)),
+    command("Azure CLI", s.az),
+    command("PowerShell", s.powershell),
+    s.manual ? h("p", {}, "By hand: ", rich(s.manual)) : null,
+    s.verify ? h("p", {}, "Verify: ", rich(s.verify)) : null,
+  );
+}
+
+/** A command with a copy button; where the clipboard is refused, the text is selected instead. */
+function command(label, text) {
+  if (!text) return null;
+  const pre = h("pre", { class: "code" }, text);
+  const copy = async (e) => {
+    const b = e.currentTarget;
+    try {
+      await navigator.clipboard.writeText(text);
+      b.textContent = "Copied";
+    } catch {
+      getSelection()?.selectAllChildren(pre);
+      b.textContent = "Selected: press Ctrl+C";
+    }
+  };
+  return h(
+    "div",
+    { class: "cmd", "data-label": label },
+    h("span", { class: "cmd-label" }, label, " "),
+    h("button", { type: "button", class: "copy", "aria-label": `Copy the ${label} command`, onclick: copy }, "Copy"),
+    pre,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

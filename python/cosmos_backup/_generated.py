@@ -30,6 +30,7 @@ from ._results import (
 from ._restore import (
     EventRestorePointsMixin,
     NotRestoredReportMixin,
+    RestorePlanMixin,
     RestoreRequestCheckMixin,
     RestoreWindowsMixin,
 )
@@ -63,6 +64,8 @@ __all__ = [
     "PermissionCheck",
     "PermissionsReport",
     "PermissionsResult",
+    "PlanStep",
+    "PlanTarget",
     "Position",
     "Price",
     "PriceResult",
@@ -71,6 +74,7 @@ __all__ = [
     "PrincipalAccess",
     "ProjectedMonth",
     "Projection",
+    "RestorePlan",
     "RestoreRequestCheck",
     "RestoreWindow",
     "RestoreWindows",
@@ -1474,6 +1478,141 @@ class EventRestorePoints(EventRestorePointsMixin):
 
 
 @dataclass(frozen=True)
+class RestorePlan(RestorePlanMixin):
+    """The answer to ``restorePlan``.
+
+    Generated from the schema's ``RestorePlan``.
+
+    Attributes:
+        accepted (bool): True when the plan offers a restore (no error finding).
+        mode (str): ``newAccount``, ``inAccount``, ``periodicSupportRequest`` or ``postgresCluster``
+            (empty when unknown).
+        source_account (Optional[str]): The source account (or cluster) name.
+        api (Optional[str]): The source's API. One of ``sql``, ``mongoDb``, ``cassandra``,
+            ``gremlin``, ``table``, ``postgresql``, ``unknown``.
+        restore_timestamp (Optional[datetime]): The instant restored to (periodic: the snapshot's
+            time), RFC 3339 UTC.
+        timestamp_basis (Optional[str]): How it was chosen: ``given``, ``second-before-incident``,
+            ``latest-restorable`` or ``latest-snapshot-before-incident``.
+        deadline (Optional[datetime]): Periodic: the last instant the snapshot is kept (snapshot +
+            retention).
+        target (Optional[PlanTarget]): The target.
+        arm (Tuple[Any, ...]): The ARM bodies of the restore (one account, or one per in-account
+            resource), each accepted by ``checkRestoreRequest``.
+        bicep (Optional[str]): The same bodies as a Bicep file.
+        support_request (Optional[str]): Periodic: the text of the Azure support request.
+        permissions (Optional[PermissionCheck]): Whether the given role assignments let
+            ``principalId`` restore (``checkPermissions``).
+        cost (Optional[Cost]): The cost of the source's backups and of one restore, when ``usage``
+            is given.
+        steps (Tuple[PlanStep, ...]): The timeline: before, restore, verify, after.
+        not_restored (Tuple[NotRestored, ...]): What the restore does not bring back (the checklist
+            the ``after`` steps close).
+        placeholders (Tuple[str, ...]): The placeholders the commands hold (``<RESOURCE_GROUP>``),
+            to fill before running.
+        diagnostics (Tuple[Diagnostic, ...]): Findings: the plan's own and the engine's about this
+            restore.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
+    """
+
+    accepted: bool
+    mode: str
+    arm: Tuple[Any, ...] = field(hash=False)
+    steps: Tuple[PlanStep, ...]
+    not_restored: Tuple[NotRestored, ...]
+    placeholders: Tuple[str, ...]
+    diagnostics: Tuple[Diagnostic, ...]
+    source_account: Optional[str] = None
+    api: Optional[str] = None
+    restore_timestamp: Optional[datetime] = None
+    timestamp_basis: Optional[str] = None
+    deadline: Optional[datetime] = None
+    target: Optional[PlanTarget] = None
+    bicep: Optional[str] = None
+    support_request: Optional[str] = None
+    permissions: Optional[PermissionCheck] = None
+    cost: Optional[Cost] = None
+    raw: Mapping[str, Any] = _raw()
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> RestorePlan:
+        """The ``RestorePlan`` of the engine's JSON object (``InternalError`` when it is not one)."""
+        try:
+            return cls(
+                d["accepted"],  # accepted
+                d["mode"],  # mode
+                tuple(d["arm"]),  # arm
+                tuple(PlanStep.from_json(x) for x in d["steps"]),  # steps
+                tuple(NotRestored.from_json(x) for x in d["notRestored"]),  # not_restored
+                tuple(d["placeholders"]),  # placeholders
+                tuple(Diagnostic.from_json(x) for x in d["diagnostics"]),  # diagnostics
+                d.get("sourceAccount"),  # source_account
+                d.get("api"),  # api
+                _opt(_time, d.get("restoreTimestamp")),  # restore_timestamp
+                d.get("timestampBasis"),  # timestamp_basis
+                _opt(_time, d.get("deadline")),  # deadline
+                _opt(PlanTarget.from_json, d.get("target")),  # target
+                d.get("bicep"),  # bicep
+                d.get("supportRequest"),  # support_request
+                _opt(PermissionCheck.from_json, d.get("permissions")),  # permissions
+                _opt(Cost.from_json, d.get("cost")),  # cost
+                d,  # raw
+            )
+        except InternalError:
+            raise
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            raise _contract_error("RestorePlan", d, ('accepted', 'mode', 'arm', 'steps', 'notRestored', 'placeholders', 'diagnostics'), e) from None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> RestorePlan:
+        """``from_json`` under its earlier name."""
+        return cls.from_json(d)
+
+
+@dataclass(frozen=True)
+class PlanTarget:
+    """The plan's target, as the commands use it.
+
+    Generated from the schema's ``PlanTarget``.
+
+    Attributes:
+        account_name (str): The new account or cluster, or the source account for an in-account
+            restore.
+        resource_group (str): Its resource group (a placeholder when not given).
+        location (Optional[str]): Its region (new account or cluster).
+        in_account (bool): True for an in-account restore.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
+    """
+
+    account_name: str
+    resource_group: str
+    in_account: bool
+    location: Optional[str] = None
+    raw: Mapping[str, Any] = _raw()
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> PlanTarget:
+        """The ``PlanTarget`` of the engine's JSON object (``InternalError`` when it is not one)."""
+        try:
+            return cls(
+                d["accountName"],  # account_name
+                d["resourceGroup"],  # resource_group
+                d["inAccount"],  # in_account
+                d.get("location"),  # location
+                d,  # raw
+            )
+        except InternalError:
+            raise
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            raise _contract_error("PlanTarget", d, ('accountName', 'resourceGroup', 'inAccount'), e) from None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> PlanTarget:
+        """``from_json`` under its earlier name."""
+        return cls.from_json(d)
+
+
+@dataclass(frozen=True)
 class PermissionCheck(PermissionCheckMixin):
     """The answer to ``checkPermissions``.
 
@@ -1509,6 +1648,66 @@ class PermissionCheck(PermissionCheckMixin):
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> PermissionCheck:
+        """``from_json`` under its earlier name."""
+        return cls.from_json(d)
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One step of the plan's timeline.
+
+    Generated from the schema's ``PlanStep``.
+
+    Attributes:
+        id (str): Stable slug (``restore``, ``verify-provisioning``, ``reapply-ipRules``, …).
+        phase (str): ``before``, ``restore``, ``verify`` or ``after``.
+        title (str): What the step does, in one line.
+        why (str): Why it is needed.
+        source (str): The document that says so.
+        closes (Optional[str]): The not-restored checklist item this step closes.
+        az (Optional[str]): The Azure CLI command(s), one per line (bash quoting).
+        powershell (Optional[str]): The Azure PowerShell command(s) (PowerShell quoting).
+        verify (Optional[str]): What to check once the step ran.
+        manual (Optional[str]): What to do by hand when no command does it.
+        raw (Mapping): The JSON object this was built from (the engine's, not a copy).
+    """
+
+    id: str
+    phase: str
+    title: str
+    why: str
+    source: str
+    closes: Optional[str] = None
+    az: Optional[str] = None
+    powershell: Optional[str] = None
+    verify: Optional[str] = None
+    manual: Optional[str] = None
+    raw: Mapping[str, Any] = _raw()
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> PlanStep:
+        """The ``PlanStep`` of the engine's JSON object (``InternalError`` when it is not one)."""
+        try:
+            return cls(
+                d["id"],  # id
+                d["phase"],  # phase
+                d["title"],  # title
+                d["why"],  # why
+                d["source"],  # source
+                d.get("closes"),  # closes
+                d.get("az"),  # az
+                d.get("powershell"),  # powershell
+                d.get("verify"),  # verify
+                d.get("manual"),  # manual
+                d,  # raw
+            )
+        except InternalError:
+            raise
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            raise _contract_error("PlanStep", d, ('id', 'phase', 'title', 'why', 'source'), e) from None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> PlanStep:
         """``from_json`` under its earlier name."""
         return cls.from_json(d)
 

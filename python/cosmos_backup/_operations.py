@@ -23,6 +23,7 @@ from ._generated import (
     PriceSheet,
     Pricing,
     Projection,
+    RestorePlan,
     RestoreRequestCheck,
     RestoreWindows,
     Rule,
@@ -56,6 +57,7 @@ __all__ = [
     "check_restore_request",
     "not_restored",
     "latest_restorable_before_event",
+    "restore_plan",
     "check_permissions",
     "least_privilege_report",
     "price",
@@ -77,6 +79,7 @@ FUNCTIONS: Dict[str, str] = {
     "checkRestoreRequest": "check_restore_request",
     "notRestored": "not_restored",
     "latestRestorableBeforeEvent": "latest_restorable_before_event",
+    "restorePlan": "restore_plan",
     "checkPermissions": "check_permissions",
     "leastPrivilegeReport": "least_privilege_report",
     "price": "price",
@@ -165,3 +168,23 @@ def not_restored(document: Optional[Document] = None, /, **fields: Any) -> Tuple
     """
     a = answer("notRestored", document, fields)
     return tuple(NotRestoredReport.from_json(x) for x in a)
+
+
+def restore_plan(document: Optional[Document] = None, /, **fields: Any) -> RestorePlan:
+    """A restore plan: the commands that carry out a restore the engine accepts, with what to verify and re-apply.
+
+    The ``restorePlan`` operation.
+
+    Args:
+        document: The input: a dict or list (as ``json.load`` gives it), or JSON text.
+        **fields: Instead of ``document``, its fields as keywords in snake_case
+            (``account=``, ``now=`` as an aware ``datetime``, ...).
+
+    Returns:
+        RestorePlan: The engine's answer.
+
+    Raises:
+        InputError: The input is not usable.
+    """
+    a = answer("restorePlan", document, fields)
+    return RestorePlan.from_json(a)

@@ -5,7 +5,9 @@ Each ``<Name>Mixin`` is a base of the generated class ``<Name>`` (see ``_results
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, List, Tuple
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
 from . import _notebook
 from ._errors import ErrorDetails
@@ -109,3 +111,83 @@ class EventRestorePointsMixin:
 
     def _repr_html_(self) -> str:
         return _notebook.events_html(self)  # type: ignore[arg-type]
+
+
+def _fence(lang: str, text: str) -> str:
+    # A fence longer than any backtick run inside, so a command holding backticks stays intact.
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{lang}\n{text}\n{ticks}"
+
+
+def _utc(t: Any) -> str:
+    return t.isoformat().replace("+00:00", "Z") if isinstance(t, datetime) else str(t)
+
+
+class RestorePlanMixin:
+    """A plan is true when it offers a restore; counts, and the plan as a Markdown runbook page."""
+
+    if TYPE_CHECKING:
+        accepted: bool
+        mode: str
+        source_account: Optional[str]
+        restore_timestamp: Optional[datetime]
+        timestamp_basis: Optional[str]
+        deadline: Optional[datetime]
+        target: Any
+        steps: Tuple[Any, ...]
+        bicep: Optional[str]
+        support_request: Optional[str]
+        cost: Any
+        placeholders: Tuple[str, ...]
+        diagnostics: Tuple[Diagnostic, ...]
+
+    @property
+    def summary(self) -> "Summary":
+        """Counts of the findings."""
+        return count(self.diagnostics)
+
+    def __bool__(self) -> bool:
+        return self.accepted
+
+    def to_markdown(self) -> str:
+        """The plan as a runbook page: the facts, each step with its commands, the findings.
+
+        Returns:
+            str: Markdown text.
+        """
+        lines = [f"# Restore plan: {self.source_account or 'unknown source'}", ""]
+        lines.append(f"- **Offered:** {'yes' if self.accepted else 'no (see the findings)'}")
+        lines.append(f"- **Mode:** {self.mode}")
+        t = self.target
+        if t is not None:
+            where = f" in {t.location}" if t.location else ""
+            lines.append(f"- **Target:** `{t.account_name}` (resource group `{t.resource_group}`){where}")
+        if self.restore_timestamp is not None:
+            lines.append(f"- **Restore to:** {_utc(self.restore_timestamp)} ({self.timestamp_basis})")
+        if self.deadline is not None:
+            lines.append(f"- **Deadline:** {_utc(self.deadline)} (the snapshot rolls over after it)")
+        if self.cost is not None:
+            lines.append(f"- **One restore costs:** {self.cost.per_restore} {self.cost.currency}")
+        if self.placeholders:
+            lines.append("- **Fill before running:** " + ", ".join(f"`{p}`" for p in self.placeholders))
+        for i, s in enumerate(self.steps, 1):
+            lines += ["", f"## {i}. {s.title}", "", f"*{s.phase}* — {s.why} ({s.source})"]
+            if s.closes:
+                lines += ["", f"Closes checklist item `{s.closes}`."]
+            if s.az:
+                lines += ["", "Azure CLI:", "", _fence("bash", s.az)]
+            if s.powershell:
+                lines += ["", "PowerShell:", "", _fence("powershell", s.powershell)]
+            if s.manual:
+                lines += ["", f"By hand: {s.manual}"]
+            if s.verify:
+                lines += ["", f"Verify: {s.verify}"]
+        if self.support_request:
+            lines += ["", "## Support request", "", _fence("text", self.support_request)]
+        if self.bicep:
+            lines += ["", "## Bicep", "", _fence("bicep", self.bicep.rstrip("\n"))]
+        if self.diagnostics:
+            lines += ["", "## Findings", ""]
+            lines += [f"- **{d.severity}** `{d.code}` at `{d.path}`: {d.message} — {d.help}" for d in self.diagnostics]
+        return "\n".join(lines) + "\n"

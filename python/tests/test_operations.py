@@ -307,3 +307,45 @@ def test_restore_window_timeline_plot(vector: Any) -> None:
     _save_and_check(fig, "restore-window.png")
     with pytest.raises(ValueError):
         cb.RestoreWindows((), ()).plot()
+
+
+# ------------------------------------------------------------------------------- restore plan
+
+
+def _plan_vector(vectors_dir: Path, name: str) -> Dict[str, Any]:
+    return dict(json.loads((vectors_dir / "restore-plan" / f"{name}.json").read_text())["scenario"])
+
+
+def test_restore_plan_typed_steps_and_markdown(vectors_dir: Path) -> None:
+    s = _plan_vector(vectors_dir, "region-copy")
+    p = cb.restore_plan(s)
+    assert isinstance(p, cb.RestorePlan) and p
+    assert p.mode == "newAccount" and p.source_account == "acct-a"
+    assert p.restore_timestamp == datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    assert p.target is not None
+    assert (p.target.account_name, p.target.resource_group, p.target.location, p.target.in_account) == ("acct-a-westus", "rg-copy", "West US", False)
+    restore = next(x for x in p.steps if x.id == "restore")
+    assert restore.az is not None and restore.az.startswith("az cosmosdb restore --resource-group rg-copy ")
+    assert p.arm[0]["properties"]["restoreParameters"]["restoreTimestampInUtc"] == "2026-11-20T08:00:00Z"
+    md = p.to_markdown()
+    assert md.startswith("# Restore plan: acct-a\n")
+    assert "```bash\n" + restore.az + "\n```" in md
+    assert "Closes checklist item `ipRules`." in md
+    assert "- **Restore to:** 2026-11-20T08:00:00Z (given)" in md
+    # Keywords give the same plan as the scenario object.
+    assert cb.restore_plan(**s).to_markdown() == md
+
+
+def test_restore_plan_periodic_support_request_and_deadline(vectors_dir: Path) -> None:
+    p = cb.restore_plan(_plan_vector(vectors_dir, "periodic"))
+    assert p.mode == "periodicSupportRequest" and p.arm == ()
+    assert p.deadline == datetime(2026, 11, 21, 16, 0, tzinfo=UTC)
+    assert p.support_request is not None and "Account name: orders" in p.support_request
+    assert "## Support request" in p.to_markdown()
+
+
+def test_restore_plan_refused_reports_not_raises(vectors_dir: Path) -> None:
+    p = cb.restore_plan(_plan_vector(vectors_dir, "in-account-live-rejected"))
+    assert not p and p.steps == () and p.arm == ()
+    assert {d.code for d in p.diagnostics} >= {"plan.rejected", "restore-request.in-account-live"}
+    assert "no (see the findings)" in p.to_markdown()

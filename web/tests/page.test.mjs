@@ -203,6 +203,20 @@ test("restore: the timeline renders the right markers and ticks; picking a point
   const checked = cb.checkRestoreRequest({ now: sc.now, account: request, restorableAccount: sc.restorableAccount });
   assert.equal(checked.valid, true);
   assert.match(await page.locator("#r-result").textContent(), /^Valid/);
+  // the valid pick offers the engine's restore plan, each command with a copy button
+  const planned = cb.restorePlan({ ...sc, plan: { timestamp: replace.restoreTimestamp, target: { accountName: request.name, location: request.location } } });
+  assert.equal(planned.accepted, true);
+  assert.deepEqual(await attrs("#r-plan li[data-step]", "data-step"), planned.steps.map((x) => x.id));
+  const az = planned.steps.find((x) => x.id === "restore").az;
+  const azCmd = page.locator('#r-plan li[data-step="restore"] .cmd[data-label="Azure CLI"]');
+  assert.equal(await azCmd.locator("pre").textContent(), az);
+  assert.equal(await page.locator('#r-plan li[data-step="restore"] .cmd[data-label="PowerShell"] pre').textContent(), planned.steps.find((x) => x.id === "restore").powershell);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  await azCmd.locator("button.copy").click();
+  // the clipboard write is asynchronous: wait for the button to say how it went
+  await azCmd.locator("button.copy", { hasText: /^(Copied|Selected)/ }).waitFor({ timeout: 5_000 });
+  assert.equal(await azCmd.locator("button.copy").textContent(), "Copied");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), az);
   await screenshot("restore");
 
   // a point picked before the window (typed, then Enter): the engine's findings are shown
@@ -211,6 +225,8 @@ test("restore: the timeline renders the right markers and ticks; picking a point
   const early = JSON.parse(await page.locator("#r-request").textContent());
   const answer = cb.checkRestoreRequest({ now: sc.now, account: early, restorableAccount: sc.restorableAccount });
   assert.equal(answer.valid, false);
+  // an invalid pick offers no plan
+  assert.equal(await page.locator("#r-plan li[data-step]").count(), 0);
   assert.deepEqual(await attrs("#r-diags .diag", "data-code"), answer.diagnostics.map((d) => d.code));
   // clicking the band picks the time under the pointer
   const band = page.locator("#timeline .band").first();

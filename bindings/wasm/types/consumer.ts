@@ -6,12 +6,14 @@ import init, {
   locate,
   operations,
   read,
+  restorePlan,
   rules,
   validate,
   type CosmosBackupError,
   type Diagnostic,
   type Evaluation,
   type Operation,
+  type RestorePlan,
   type Scenario,
   type Severity,
 } from "cosmos-backup";
@@ -35,6 +37,9 @@ export async function main(): Promise<void> {
   const codes: string[] = rules().map((r) => r.code);
   const where: { line: number; column: number } | null = locate({ text: "{}", pointer: "" });
   const ops: Operation[] = operations();
+  const plan: RestorePlan = restorePlan({ ...scenario, plan: { incidentTime: "2026-11-20T09:00:00Z", restore: { databases: [{ name: "db1", containers: ["c1"] }] }, target: { accountName: "copy", resourceGroup: "rg" } } });
+  const firstAz: string | undefined = plan.steps[0]?.az;
+  const armCount: number = plan.arm.length;
   const fromText: Evaluation = evaluate({ now: "2026-11-21T00:00:00Z", account: { format: "jsonc", file: "a.jsonc", text: "{} // empty" } });
   const line: number | undefined = fromText.results[0]?.diagnostics[0]?.location?.line;
   const file: string | undefined = fromText.diagnostics[0]?.location?.file;
@@ -50,7 +55,7 @@ export async function main(): Promise<void> {
     const path: string | undefined = e2.diagnostics[0]?.path;
     console.log(code, path);
   }
-  console.log(first, severity, tier, monthly, valid, kinds, codes, where, ops, alsoValid, w, b, line, file);
+  console.log(first, severity, tier, monthly, valid, kinds, codes, where, ops, alsoValid, w, b, line, file, firstAz, armCount);
 }
 
 // @ts-expect-error: an unknown operation name is a type error

@@ -5,6 +5,7 @@
 
 mod human;
 mod inputs;
+mod plan;
 mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -60,6 +61,16 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Plan a restore: the commands that carry it out (az, PowerShell, ARM, Bicep), checked by
+    /// the engine's own restore-request check, with what to verify and re-apply. FILE is a
+    /// scenario with `plan: {timestamp | incidentTime, restore?, target}` (see `restorePlan`).
+    PlanRestore {
+        /// A file, or `-` for standard input.
+        input: String,
+        /// Output format: `human`, `json`, or a script to review and run (`sh`, `ps1`).
+        #[arg(long, value_enum, default_value_t = plan::PlanFormat::Human)]
+        format: plan::PlanFormat,
+    },
     /// Show which Azure objects a document holds and in which shape.
     Read {
         /// A file, or `-` for standard input.
@@ -101,6 +112,7 @@ fn main() -> ExitCode {
         } => evaluate(&inputs, parameters.as_deref(), now.as_deref(), format),
         Command::Rules { format } => rules(format),
         Command::Read { input } => read(&input),
+        Command::PlanRestore { input, format } => plan_restore(&input, format),
         Command::Schema => schema(),
         Command::Call { operation, input, list } => call(operation.as_deref(), input.as_deref(), list),
     }
@@ -271,6 +283,53 @@ fn call(operation: Option<&str>, input: Option<&str>, list: bool) -> ExitCode {
         ExitCode::SUCCESS
     };
     written(out(&serde_json::to_string_pretty(&answer).unwrap_or_default()), code)
+}
+
+fn plan_restore(input: &str, format: plan::PlanFormat) -> ExitCode {
+    let text = match inputs::read_text(input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let src = match inputs::source(input, &text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // Through the same dispatch the bindings use: sources expanded, template values resolved.
+    let answer = api::call("restorePlan", &src);
+    if let Some(e) = answer.get("error") {
+        eprintln!(
+            "error: {}",
+            e.get("message")
+                .and_then(|m| m.as_str())
+                .unwrap_or("the input can't be planned")
+        );
+        return ExitCode::from(2);
+    }
+    let plan: api::RestorePlan = match serde_json::from_value(answer.clone()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let code = if plan.accepted {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    let text = match format {
+        plan::PlanFormat::Json => serde_json::to_string_pretty(&answer).unwrap_or_default(),
+        plan::PlanFormat::Human => plan::human(&plan),
+        plan::PlanFormat::Sh => plan::script(&plan, false),
+        plan::PlanFormat::Ps1 => plan::script(&plan, true),
+    };
+    written(out(text.trim_end()), code)
 }
 
 fn read(input: &str) -> ExitCode {

@@ -76,6 +76,7 @@ pub fn catalogue() -> Vec<&'static Rule> {
         policy::RULES,
         policy::params::RULES,
         restore::RULES,
+        evaluation::plan::RULES,
         pricing::RULES,
         permissions::RULES,
     ]

@@ -102,6 +102,144 @@ pub struct Scenario {
     options: Option<()>,
 }
 
+/// The input of `restorePlan`: a scenario (the source, `events`, `usage`, `roleAssignments`)
+/// and its `plan` ([`crate::evaluation::plan::input`]).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RestorePlanInput {
+    #[serde(flatten)]
+    scenario: Scenario,
+    /// What to restore, to when, and where.
+    plan: PlanInput,
+}
+
+/// `restorePlan`'s `plan`: when (`timestamp`, or `incidentTime` for the latest point before
+/// it; exactly one), what, and where.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct PlanInput {
+    /// The instant to restore to (RFC 3339).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    timestamp: Option<String>,
+    /// When the data was lost (RFC 3339): the plan restores to the latest point before it.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    incident_time: Option<String>,
+    /// The whole account (the default), or named databases and tables.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    restore: Option<PlanRestore>,
+    /// A new account, or `{"inAccount": true}`.
+    target: PlanTargetInput,
+    /// Whose permissions to check against the scenario's `roleAssignments`.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    principal_id: Option<String>,
+}
+
+/// What to restore.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum PlanRestore {
+    /// `"account"`: the whole account.
+    Whole(WholeAccount),
+    /// Named databases (with their containers, collections or graphs) and tables.
+    Named(PlanPick),
+}
+
+/// The whole account.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum WholeAccount {
+    /// `"account"`.
+    #[serde(rename = "account")]
+    Account,
+}
+
+/// Named databases and tables.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanPick {
+    /// Databases (NoSQL, MongoDB, Gremlin): a name (the whole database) or `{name, containers}`.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    databases: Option<Vec<PlanDatabase>>,
+    /// Tables (API for Table).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    tables: Option<Vec<String>>,
+}
+
+/// A database to restore.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum PlanDatabase {
+    /// The whole database, by name.
+    Name(String),
+    /// The database and some of its containers, collections or graphs (none: all of them).
+    Named(PlanDatabaseNamed),
+}
+
+/// A database with the children to restore.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PlanDatabaseNamed {
+    /// The database name.
+    name: String,
+    /// NoSQL containers.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    containers: Option<Vec<String>>,
+    /// MongoDB collections.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    collections: Option<Vec<String>>,
+    /// Gremlin graphs.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    graphs: Option<Vec<String>>,
+}
+
+/// Where the restore goes.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum PlanTargetInput {
+    /// A new account (or cluster).
+    New(NewAccountTarget),
+    /// Deleted databases or containers back into the source account.
+    InAccount(InAccountTarget),
+}
+
+/// A new account (or cluster).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccountTarget {
+    /// Its name.
+    account_name: String,
+    /// Its resource group (a placeholder in the commands when left out).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    resource_group: Option<String>,
+    /// Its region (the source's write region when left out).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    location: Option<String>,
+}
+
+/// An in-account restore.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct InAccountTarget {
+    /// `true`.
+    in_account: bool,
+}
+
 /// The input of `locate`: JSON text and a JSON Pointer into it.
 #[derive(Serialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]

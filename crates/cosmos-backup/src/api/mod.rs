@@ -356,6 +356,7 @@ pub fn latest_restorable_before_event(input: &Value) -> Result<EventAnswer, ApiE
     )
     .map(|(a, _)| a)
 }
+pub use crate::evaluation::plan::{RestorePlan, restore_plan};
 
 /// `price`: one scenario (with `usage`, optional `priceSheet`) → the cost of each account and
 /// Cosmos DB for PostgreSQL cluster in it.

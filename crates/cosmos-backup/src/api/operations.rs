@@ -64,6 +64,9 @@ macro_rules! for_each_operation {
             /// The latest restore point before a delete or replace in the scenario's events.
             latestRestorableBeforeEvent / latest_restorable_before_event (document: "Input | string") -> $crate::api::EventAnswer as "EventAnswer"
                 = |v, _| $crate::api::latest_restorable_before_event(v);
+            /// A restore plan: the commands that carry out a restore the engine accepts, with what to verify and re-apply.
+            restorePlan / restore_plan (document: "RestorePlanInput | string") -> $crate::api::RestorePlan as "RestorePlan"
+                = |v, _| $crate::api::restore_plan(v);
             /// Answers restore-permission questions over role assignments.
             checkPermissions / check_permissions (document: "Input | string") -> $crate::permissions::PermissionCheck as "PermissionCheck"
                 = |v, _| $crate::api::check_permissions(v);

@@ -6,7 +6,7 @@
 //! stale); the npm package and the wheel ship it, and the Python result classes and `.pyi` are
 //! generated from it.
 
-use super::inputs::{AzureDocument, LocateInput, Scenario, Source};
+use super::inputs::{AzureDocument, LocateInput, RestorePlanInput, Scenario, Source};
 use super::{OPERATION_TABLE, SCHEMA_VERSION};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
@@ -21,6 +21,7 @@ pub fn bundle() -> Value {
     let _ = g.subschema_for::<Scenario>();
     let _ = g.subschema_for::<Source>();
     let _ = g.subschema_for::<LocateInput>();
+    let _ = g.subschema_for::<RestorePlanInput>();
     let _ = g.subschema_for::<AzureDocument>();
     let mut defs = g.take_definitions(true);
     defs.insert(String::from("Input"), input_schema());

@@ -7,6 +7,7 @@
 
 pub mod names;
 mod outcome;
+pub mod plan;
 pub mod pricing;
 pub mod restore;
 

@@ -26,7 +26,7 @@ pub mod request;
 pub mod resources;
 pub mod rules;
 pub mod target;
-mod util;
+pub(crate) mod util;
 pub mod window;
 
 use crate::diagnostics::Diagnostic;
