@@ -5,8 +5,8 @@
 //! from the typed result: no `serde_json::Value` copy of the answer is built on the way (that copy,
 //! an `IndexMap` per object, cost as much as evaluating a small account).
 
-use super::*;
 use super::operations::run;
+use super::*;
 
 /// Runs an operation by name on a JSON value and returns its JSON answer (`{"error": …}` on
 /// misuse). The vector runners of every surface use this same dispatch.

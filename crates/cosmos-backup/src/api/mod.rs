@@ -269,7 +269,6 @@ pub fn locate(text: &str, pointer: &str) -> Option<crate::locate::Position> {
     crate::locate::position(text, &Pointer::parse(pointer)?)
 }
 
-
 pub use crate::restore::operations::{
     EventAnswer, NotRestoredAnswer, RequestAnswer, WindowAnswer, WindowsAnswer, check_restore_request,
     latest_restorable_before_event, not_restored, restore_points, restore_window,

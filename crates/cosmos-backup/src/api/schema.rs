@@ -6,7 +6,7 @@
 //! stale); the npm package and the wheel ship it, and the Python result classes and `.pyi` are
 //! generated from it.
 
-use super::inputs::{AzureDocument, LocateInput, Scenario, Source};
+use super::inputs::{AzureDocument, FleetInput, LocateInput, ProjectInput, Scenario, Source, WhatIfInput};
 use super::{OPERATION_TABLE, SCHEMA_VERSION};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
@@ -22,19 +22,25 @@ pub fn bundle() -> Value {
     let _ = g.subschema_for::<Source>();
     let _ = g.subschema_for::<LocateInput>();
     let _ = g.subschema_for::<AzureDocument>();
+    let _ = g.subschema_for::<ProjectInput>();
+    let _ = g.subschema_for::<WhatIfInput>();
+    let _ = g.subschema_for::<FleetInput>();
     let mut defs = g.take_definitions(true);
     defs.insert(String::from("Input"), input_schema());
     defs.insert(String::from("Json"), json!({"description": "Any JSON value."}));
     defs.sort_keys();
     let mut operations = Map::new();
     for (op, output) in OPERATION_TABLE.iter().zip(outputs) {
-        operations.insert(op.name.to_string(), json!({
-            "function": op.function,
-            "summary": op.summary.trim(),
-            "inputRequired": op.input == super::InputKind::Document,
-            "input": input_ref(op.ts_input),
-            "output": output,
-        }));
+        operations.insert(
+            op.name.to_string(),
+            json!({
+                "function": op.function,
+                "summary": op.summary.trim(),
+                "inputRequired": op.input == super::InputKind::Document,
+                "input": input_ref(op.ts_input),
+                "output": output,
+            }),
+        );
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -54,11 +60,19 @@ fn input_schema() -> Value {
     })
 }
 
-/// An input's schema from its TypeScript type in the table (`"Input | string"`): every operation
-/// also takes its input as JSON text.
+/// An input's schema from its TypeScript type in the table (`"FleetInput | Scenario[] | string"`):
+/// each alternative is a `$defs` name, or a name with `[]` (an array of it); `string` is the same
+/// input as JSON text, which every operation also takes.
 fn input_ref(ts_input: &str) -> Value {
-    let name = ts_input.split(" | ").next().unwrap_or("Json");
-    json!({"anyOf": [{"$ref": format!("#/$defs/{name}")}, {"type": "string", "description": "the same input as JSON text"}]})
+    let alternatives: Vec<Value> = ts_input
+        .split(" | ")
+        .map(|name| match name.strip_suffix("[]") {
+            _ if name == "string" => json!({"type": "string", "description": "the same input as JSON text"}),
+            Some(item) => json!({"type": "array", "items": {"$ref": format!("#/$defs/{item}")}}),
+            None => json!({"$ref": format!("#/$defs/{name}")}),
+        })
+        .collect();
+    json!({ "anyOf": alternatives })
 }
 
 macro_rules! outputs {
