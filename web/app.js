@@ -138,7 +138,8 @@ function apiOf(a) {
   } catch {
     /* keep the default */
   }
-  return ["sql", "mongo", "cassandra", "gremlin", "table"].includes(api) ? api : "sql";
+  // the engine's name (`mongoDb`), as its schema lists it; setSelect marks one the form lacks
+  return api;
 }
 
 function showModeFields() {
@@ -205,7 +206,7 @@ function formChanged(field) {
     }
     case "api": {
       const api = $("f-api").value;
-      set(a, "kind", api === "mongo" ? "MongoDB" : "GlobalDocumentDB");
+      set(a, "kind", api === "mongoDb" ? "MongoDB" : "GlobalDocumentDB");
       const caps = (Array.isArray(get(p, "capabilities")) ? get(p, "capabilities") : []).filter(
         (c) => !/^Enable(Cassandra|Gremlin|Table)$/i.test(String(get(c, "name"))),
       );
@@ -415,9 +416,35 @@ function wireTabs() {
 // ---------------------------------------------------------------------------------------------
 // Start
 
+// ---------------------------------------------------------------------------------------------
+// Enum lists: from the engine's schema bundle (the npm package's schema.json), never restated here
+
+/** The values of an enum of the schema (`$defs.Api`: `oneOf` of `const`s), with descriptions. */
+export const enumOf = (schema, name) =>
+  (schema.$defs[name]?.oneOf ?? []).map((v) => ({ value: v.const, description: v.description ?? v.const }));
+
+/** APIs the account form can write (`kind` and a capability): a databaseAccounts API, not a
+ * PostgreSQL cluster or an API the engine cannot name. */
+const formApis = new Set(["sql", "mongoDb", "cassandra", "gremlin", "table"]);
+
+function fillEnums(schema) {
+  const fill = (id, values, label = (v) => v.value) => {
+    const sel = $(id);
+    for (const o of [...sel.options].filter((o) => o.value !== "")) o.remove();
+    for (const v of values) sel.append(h("option", { value: v.value, title: v.description }, label(v)));
+  };
+  fill("f-mode", enumOf(schema, "PolicyType"));
+  fill("f-redundancy", enumOf(schema, "Redundancy"));
+  fill("f-tier", enumOf(schema, "Tier"));
+  // "API for MongoDB (RU)." → "MongoDB (RU)"
+  const apiLabel = (v) => v.description.replace(/^API for /, "").replace(/ \(formerly SQL\)/, "").replace(/\.$/, "");
+  fill("f-api", enumOf(schema, "Api").filter((v) => formApis.has(v.value)), apiLabel);
+}
+
 async function main() {
   try {
     await init();
+    fillEnums(await (await fetch(new URL("./pkg/schema.json", import.meta.url))).json());
   } catch (e) {
     setStatus(`The engine did not load: ${e.message}`);
     return;

@@ -12,6 +12,8 @@ if [ ! -f "$pkg/web/cosmos_backup_bg.wasm" ]; then
 fi
 rm -rf web/pkg && mkdir -p web/pkg
 cp "$pkg/web/cosmos_backup.js" "$pkg/web/cosmos_backup_bg.wasm" web/pkg/
+# The page's enum lists (API, tier, redundancy, backup mode) come from the engine's schema bundle.
+cp "$pkg/schema.json" web/pkg/
 echo "web/pkg: $(stat -c %s web/pkg/cosmos_backup_bg.wasm) bytes of wasm, $(stat -c %s web/pkg/cosmos_backup.js) bytes of JS glue"
 if [ "${1:-}" = "--serve" ]; then
   exec node web/serve.mjs

@@ -21,6 +21,8 @@ for t in web bundler; do
 done
 cp -r bindings/wasm/npm/. "$out/"
 cp bindings/wasm/README.md "$out/README.md"
+# The JSON Schemas of every input and output, generated from the Rust types.
+cp schemas/cosmos-backup.schema.json "$out/schema.json"
 mkdir -p target/npm && rm -f target/npm/cosmos-backup-*.tgz
 (cd "$out" && npm pack --silent --pack-destination "$root/target/npm" >/dev/null)
 ls -l target/npm/cosmos-backup-*.tgz

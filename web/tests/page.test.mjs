@@ -357,7 +357,25 @@ test("no request leaves 127.0.0.1, and the page logged no errors", async () => {
   assert.deepEqual(outside, []);
   // the page's own files only
   const paths = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))].sort();
-  assert.deepEqual(paths, ["/", "/app.css", "/app.js", "/cost.js", "/dom.js", "/pkg/cosmos_backup.js", "/pkg/cosmos_backup_bg.wasm", "/restore.js"]);
+  assert.deepEqual(paths, ["/", "/app.css", "/app.js", "/cost.js", "/dom.js", "/pkg/cosmos_backup.js", "/pkg/cosmos_backup_bg.wasm", "/pkg/schema.json", "/restore.js"]);
   assert.deepEqual(errors, []);
   await writeFile(join(artifacts, "requests.txt"), requests.join("\n") + "\n");
+});
+
+test("policy: the form's enum lists are the engine's, and a MongoDB account shows as MongoDB", async () => {
+  const schema = JSON.parse(await readFile(join(repo, "bindings/wasm/node_modules/cosmos-backup/schema.json"), "utf8"));
+  const consts = (name) => schema.$defs[name].oneOf.map((v) => v.const);
+  const values = (sel) => page.locator(`${sel} option:not([data-extra])`).evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(await values("#f-tier"), consts("Tier"));
+  assert.deepEqual(await values("#f-redundancy"), consts("Redundancy"));
+  assert.deepEqual(await values("#f-mode"), consts("PolicyType"));
+  assert.ok((await values("#f-api")).includes("mongoDb"));
+  const mongo = { type: "Microsoft.DocumentDB/databaseAccounts", name: "shop", kind: "MongoDB", location: "East US",
+    properties: { locations: [{ locationName: "East US", failoverPriority: 0 }], backupPolicy: { type: "Continuous" } } };
+  assert.equal(cb.evaluate({ now: NOW, account: mongo }).results[0].api, "mongoDb");
+  await setJson(mongo);
+  assert.equal(await page.locator("#f-api").inputValue(), "mongoDb");
+  const shown = await page.locator("#f-api option:checked").textContent();
+  assert.match(shown, /^MongoDB/);
+  assert.doesNotMatch(shown, /from the JSON/);
 });

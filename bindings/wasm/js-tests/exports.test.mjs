@@ -45,7 +45,7 @@ test("the package ships exactly its loaders, types and README", () => {
   for (const f of [
     "README.md", "web/cosmos_backup.js", "web/cosmos_backup.d.ts", "web/cosmos_backup_bg.wasm",
     "bundler/cosmos_backup.js", "bundler/cosmos_backup_bg.js", "bundler/cosmos_backup.d.ts",
-    "bundler/cosmos_backup_bg.wasm", "node/index.js", "node/index.d.ts",
+    "bundler/cosmos_backup_bg.wasm", "node/index.js", "node/index.d.ts", "schema.json",
   ]) {
     assert.ok(existsSync(`${root}/${f}`), `missing ${f}`);
   }

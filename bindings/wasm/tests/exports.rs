@@ -26,9 +26,9 @@ fn scenario_declaration_lists_every_field() {
     let fields: Vec<String> = block
         .lines()
         .filter_map(|l| {
-            l.trim()
-                .strip_suffix(": Option<()>,")
-                .or_else(|| l.trim().strip_suffix(": Option<String>,"))
+            // A field line: `name: Option<…>,` (every scenario field is optional).
+            let (name, ty) = l.trim().split_once(": ")?;
+            (ty.starts_with("Option<") && ty.ends_with(">,") && !name.starts_with("//")).then_some(name)
         })
         .map(|snake| {
             let mut out = String::new();

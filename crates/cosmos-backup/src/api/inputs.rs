@@ -33,9 +33,8 @@ pub struct Scenario {
     #[cfg_attr(feature = "schema", schemars(with = "Option<AzureDocument>"))]
     restorable_account: Option<()>,
     /// Measured usage (data sizes, regions) for pricing.
-    #[cfg_attr(feature = "ts", tsify(optional, type = "AzureDocument"))]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<AzureDocument>"))]
-    usage: Option<()>,
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    usage: Option<Usage>,
     /// A restore request to check.
     #[cfg_attr(feature = "ts", tsify(optional, type = "AzureDocument"))]
     #[cfg_attr(feature = "schema", schemars(with = "Option<AzureDocument>"))]
@@ -238,6 +237,214 @@ pub struct NewAccountTarget {
 pub struct InAccountTarget {
     /// `true`.
     in_account: bool,
+}
+
+/// A scenario's `usage`, what pricing reads (`pricing::read_usage`).
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Usage {
+    /// GB of data in the account.
+    #[cfg_attr(feature = "ts", tsify(type = "DecimalInput"))]
+    #[cfg_attr(feature = "schema", schemars(with = "DecimalInput"))]
+    data_size_gb: (),
+    /// Restores a month (default 0).
+    #[cfg_attr(feature = "ts", tsify(optional, type = "DecimalInput"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DecimalInput>"))]
+    restores_per_month: Option<()>,
+    /// GB restored each time (default: `dataSizeGb`).
+    #[cfg_attr(feature = "ts", tsify(optional, type = "DecimalInput"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DecimalInput>"))]
+    restore_size_gb: Option<()>,
+    /// The region restored into (default: the write region).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    restore_region: Option<String>,
+    /// Cosmos DB for PostgreSQL: GB of backup (default: `dataSizeGb`).
+    #[cfg_attr(feature = "ts", tsify(optional, type = "DecimalInput"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DecimalInput>"))]
+    backup_size_gb: Option<()>,
+}
+
+/// The input of `project` (`pricing::plan::project`): monthly cost over months.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectInput {
+    /// The scenario, with `usage`; its first account is projected.
+    scenario: Scenario,
+    /// How many months (1 to 600, default 12).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    months: Option<u32>,
+    /// How the data grows each month.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    growth: Option<Growth>,
+    /// Restores a month, in place of the scenario's.
+    #[cfg_attr(feature = "ts", tsify(optional, type = "DecimalInput"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DecimalInput>"))]
+    restores_per_month: Option<()>,
+    /// Regions added from a month on.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    regions_added: Option<Vec<RegionAdded>>,
+}
+
+/// Data growth in a projection.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Growth {
+    /// `gbPerMonth` added each month.
+    Linear {
+        /// GB added each month.
+        #[cfg_attr(feature = "ts", tsify(type = "DecimalInput"))]
+        #[cfg_attr(feature = "schema", schemars(with = "DecimalInput"))]
+        gb_per_month: (),
+    },
+    /// Multiplied by `1 + percentPerMonth/100` each month.
+    Compound {
+        /// Percent added each month.
+        #[cfg_attr(feature = "ts", tsify(type = "DecimalInput"))]
+        #[cfg_attr(feature = "schema", schemars(with = "DecimalInput"))]
+        percent_per_month: (),
+    },
+}
+
+/// A region that joins the account from a month on.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RegionAdded {
+    /// The first month it is billed (1 or more).
+    month: u32,
+    /// The region (`westeurope`, `West Europe`).
+    region: String,
+}
+
+/// The input of `whatIf` (`pricing::plan::what_if`): one account priced under several policies.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIfInput {
+    /// The scenario, with `usage`; its first account is priced.
+    scenario: Scenario,
+    /// The restore window the cheapest option must reach, in days.
+    #[cfg_attr(feature = "ts", tsify(optional, type = "DecimalInput"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DecimalInput>"))]
+    required_window_days: Option<()>,
+    /// The policies to compare (default: twelve periodic choices and both continuous tiers).
+    #[cfg_attr(
+        feature = "ts",
+        tsify(optional, type = "(BackupPolicy | { backupPolicy: BackupPolicy })[]")
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<PolicyChoice>>"))]
+    options: Option<()>,
+}
+
+/// A `backupPolicy` as an account writes it.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct BackupPolicy {
+    /// `Periodic` or `Continuous`.
+    #[serde(rename = "type")]
+    policy_type: crate::policy::types::PolicyType,
+    /// Continuous: the tier (default `Continuous30Days`).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    continuous_mode_properties: Option<ContinuousModeProperties>,
+    /// Periodic: interval, retention and redundancy (service defaults for what is left out).
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    periodic_mode_properties: Option<PeriodicModeProperties>,
+}
+
+/// `continuousModeProperties`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ContinuousModeProperties {
+    /// The tier.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    tier: Option<crate::policy::types::Tier>,
+}
+
+/// `periodicModeProperties`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodicModeProperties {
+    /// Minutes between snapshots.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    backup_interval_in_minutes: Option<u32>,
+    /// Hours each snapshot is kept.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    backup_retention_interval_in_hours: Option<u32>,
+    /// Where the snapshots are stored.
+    #[cfg_attr(feature = "ts", tsify(optional))]
+    backup_storage_redundancy: Option<crate::policy::types::Redundancy>,
+}
+
+/// A `whatIf` option: a backup policy, bare or as `{"backupPolicy": …}`.
+#[cfg(feature = "schema")]
+pub struct PolicyChoice;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PolicyChoice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PolicyChoice".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let policy = g.subschema_for::<BackupPolicy>();
+        schemars::json_schema!({"anyOf": [policy, {
+            "type": "object",
+            "properties": {"backupPolicy": policy},
+            "required": ["backupPolicy"]
+        }]})
+    }
+}
+
+/// The input of `priceFleet` (`pricing::fleet::price_fleet`); a bare array of scenarios also does.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct FleetInput {
+    /// The scenarios, one or more accounts each.
+    scenarios: Vec<Scenario>,
+    /// A price sheet for every scenario.
+    #[cfg_attr(feature = "ts", tsify(optional, type = "AzureDocument"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<AzureDocument>"))]
+    price_sheet: Option<()>,
+    /// Prices (alias of `priceSheet`).
+    #[cfg_attr(feature = "ts", tsify(optional, type = "AzureDocument"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<AzureDocument>"))]
+    prices: Option<()>,
+    /// `false`: totals only, no row per account.
+    #[cfg_attr(feature = "ts", tsify(optional, type = "boolean | null"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
+    rows: Option<()>,
+}
+
+/// A decimal given as a JSON number or a decimal string (`1000`, `"1000.5"`).
+#[cfg(feature = "schema")]
+pub struct DecimalInput;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DecimalInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalInput".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A decimal: a JSON number or a decimal string such as `\"1000.5\"`.",
+            "type": ["number", "string"]
+        })
+    }
 }
 
 /// The input of `locate`: JSON text and a JSON Pointer into it.

@@ -77,13 +77,13 @@ macro_rules! for_each_operation {
             price / price (document: "Input | string") -> $crate::evaluation::pricing::Pricing as "Pricing"
                 = |v, _| $crate::api::price(v);
             /// Monthly cost over months, with growth, restores and added regions.
-            project / project (document: "Json | string") -> $crate::pricing::plan::Projection as "Projection"
+            project / project (document: "ProjectInput | string") -> $crate::pricing::plan::Projection as "Projection"
                 = |v, _| $crate::api::project(v);
             /// The account priced under several policies, and the cheapest one meeting a window.
-            whatIf / what_if (document: "Json | string") -> $crate::pricing::plan::WhatIf as "WhatIf"
+            whatIf / what_if (document: "WhatIfInput | string") -> $crate::pricing::plan::WhatIf as "WhatIf"
                 = |v, _| $crate::api::what_if(v);
             /// Many scenarios in one call: one row per account and totals per currency.
-            priceFleet / price_fleet (document: "Json | string") -> $crate::evaluation::pricing::Fleet as "Fleet"
+            priceFleet / price_fleet (document: "FleetInput | Scenario[] | string") -> $crate::evaluation::pricing::Fleet as "Fleet"
                 = |v, _| $crate::api::price_fleet(v);
             /// The built-in price sheet: every price with its meter, unit, date and source.
             priceSheet / price_sheet (optional: "Json | string") -> &'static $crate::pricing::sheet::Sheet as "Sheet"

@@ -6,7 +6,9 @@
 //! stale); the npm package and the wheel ship it, and the Python result classes and `.pyi` are
 //! generated from it.
 
-use super::inputs::{AzureDocument, LocateInput, RestorePlanInput, Scenario, Source};
+use super::inputs::{
+    AzureDocument, FleetInput, LocateInput, ProjectInput, RestorePlanInput, Scenario, Source, WhatIfInput,
+};
 use super::{OPERATION_TABLE, SCHEMA_VERSION};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
@@ -23,6 +25,9 @@ pub fn bundle() -> Value {
     let _ = g.subschema_for::<LocateInput>();
     let _ = g.subschema_for::<RestorePlanInput>();
     let _ = g.subschema_for::<AzureDocument>();
+    let _ = g.subschema_for::<ProjectInput>();
+    let _ = g.subschema_for::<WhatIfInput>();
+    let _ = g.subschema_for::<FleetInput>();
     let mut defs = g.take_definitions(true);
     defs.insert(String::from("Input"), input_schema());
     defs.insert(String::from("Json"), json!({"description": "Any JSON value."}));
@@ -58,11 +63,19 @@ fn input_schema() -> Value {
     })
 }
 
-/// An input's schema from its TypeScript type in the table (`"Input | string"`): every operation
-/// also takes its input as JSON text.
+/// An input's schema from its TypeScript type in the table (`"FleetInput | Scenario[] | string"`):
+/// each alternative is a `$defs` name, or a name with `[]` (an array of it); `string` is the same
+/// input as JSON text, which every operation also takes.
 fn input_ref(ts_input: &str) -> Value {
-    let name = ts_input.split(" | ").next().unwrap_or("Json");
-    json!({"anyOf": [{"$ref": format!("#/$defs/{name}")}, {"type": "string", "description": "the same input as JSON text"}]})
+    let alternatives: Vec<Value> = ts_input
+        .split(" | ")
+        .map(|name| match name.strip_suffix("[]") {
+            _ if name == "string" => json!({"type": "string", "description": "the same input as JSON text"}),
+            Some(item) => json!({"type": "array", "items": {"$ref": format!("#/$defs/{item}")}}),
+            None => json!({"$ref": format!("#/$defs/{name}")}),
+        })
+        .collect();
+    json!({ "anyOf": alternatives })
 }
 
 macro_rules! outputs {

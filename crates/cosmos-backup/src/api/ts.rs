@@ -12,6 +12,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** An Azure document in any shape the readers know: an ARM resource or template, a REST spec
  * example, `az` CLI or PowerShell output, an array of them or a `{"value": [...]}` list. */
 export type AzureDocument = { [key: string]: Json } | Json[];
+/** A decimal: a JSON number or a decimal string such as `"1000.5"`. */
+export type DecimalInput = number | string;
 /** A text in any format the engine reads, given in place of a document (`account`, `current`,
  * the whole input): its findings carry a `location` in that text. */
 export interface Source {
