@@ -4,7 +4,8 @@
 //! which builds what that surface needs from it: the dispatcher, [`OPERATIONS`] and
 //! [`OPERATION_TABLE`] here, one export per operation in bindings/wasm, one native function per
 //! operation in bindings/python. The schema generator (`schema` feature) writes it to
-//! `schemas/operations.json`, from which the Python wrappers and `.pyi` are generated. Adding an
+//! the `operations` of `schemas/cosmos-backup.schema.json`, from which the Python functions
+//! and `.pyi` are generated (`scripts/gen-python.py`). Adding an
 //! operation is one entry below.
 
 use super::dispatch::Emit;
