@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Summary};
 use crate::input;
 use crate::node::Node;
 use crate::pointer::Pointer;
+use crate::pricing::formulas::Priced;
 use crate::pricing::sheet::{Sheet, default_sheet};
 use crate::pricing::{Cost, CostLine, LineKind, PricedAccount, money};
 use crate::read::Kind;
@@ -218,7 +219,7 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
     // which is what a notebook summing a fleet needs (the rows were most of the time and memory).
     let rows = wants_rows(&root, &mut diagnostics);
     let mut accounts = Vec::new();
-    let mut sums: BTreeMap<String, (usize, Decimal, BTreeMap<LineKind, Decimal>, bool)> = BTreeMap::new();
+    let mut sums: BTreeMap<String, Sum> = BTreeMap::new();
     let mut unpriced = 0usize;
     let mut incomplete = 0usize;
     let mut summary = Summary::of(&diagnostics);
@@ -231,68 +232,31 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
                 .into_iter()
                 .filter(|d| d.severity != crate::diagnostics::Severity::Info)
                 .collect();
-            let Some(p) = a.priced else {
-                unpriced = unpriced.saturating_add(1);
-                if !rows {
-                    continue;
+            match &a.priced {
+                None => unpriced = unpriced.saturating_add(1),
+                Some(p) => {
+                    if !p.complete {
+                        incomplete = incomplete.saturating_add(1);
+                    }
+                    sums.entry(p.cost.currency.clone()).or_insert_with(Sum::new).add(p);
                 }
-                accounts.push(FleetRow {
-                    scenario: i,
-                    name: a.name,
-                    path: a.path,
-                    kind: a.kind.to_string(),
-                    currency: None,
-                    monthly_total: None,
-                    per_restore: None,
-                    complete: false,
-                    incomplete: Vec::new(),
-                    lines: Vec::new(),
-                    diagnostics: row_diags,
-                });
-                continue;
-            };
-            let entry = sums
-                .entry(p.cost.currency.clone())
-                .or_insert_with(|| (0, Decimal::ZERO, BTreeMap::new(), true));
-            entry.0 = entry.0.saturating_add(1);
-            if !p.complete {
-                incomplete = incomplete.saturating_add(1);
-                entry.3 = false;
             }
-            entry.1 = money::add(entry.1, p.monthly).unwrap_or(entry.1);
-            for l in &p.cost.lines {
-                let amount = money::parse(&l.amount).unwrap_or_default();
-                let slot = entry.2.entry(l.kind).or_default();
-                *slot = money::add(*slot, amount).unwrap_or(*slot);
+            if rows {
+                accounts.push(row(i, a.name, a.path, a.kind, a.priced, row_diags));
             }
-            if !rows {
-                continue;
-            }
-            accounts.push(FleetRow {
-                scenario: i,
-                name: a.name,
-                path: a.path,
-                kind: a.kind.to_string(),
-                currency: Some(p.cost.currency),
-                monthly_total: Some(p.cost.monthly_total),
-                per_restore: Some(p.cost.per_restore),
-                complete: p.complete,
-                incomplete: p.cost.incomplete,
-                lines: p.cost.lines,
-                diagnostics: row_diags,
-            });
         }
         summary.add(Summary::of(&diags));
         diagnostics.append(&mut diags);
     }
     let totals = sums
         .into_iter()
-        .map(|(currency, (n, total, kinds, complete))| FleetTotal {
-            complete,
+        .map(|(currency, sum)| FleetTotal {
+            complete: sum.complete,
             currency,
-            accounts: n,
-            monthly_total: money::cents(total),
-            by_kind: kinds
+            accounts: sum.accounts,
+            monthly_total: money::cents(sum.total),
+            by_kind: sum
+                .by_kind
                 .into_iter()
                 .map(|(k, v)| {
                     (
@@ -313,5 +277,62 @@ pub fn price_fleet(value: &serde_json::Value) -> Fleet {
         incomplete,
         diagnostics,
         summary,
+    }
+}
+
+/// A fleet's running total in one currency.
+struct Sum {
+    accounts: usize,
+    total: Decimal,
+    by_kind: BTreeMap<LineKind, Decimal>,
+    /// False once any account in it is incomplete.
+    complete: bool,
+}
+
+impl Sum {
+    fn new() -> Self {
+        Self {
+            accounts: 0,
+            total: Decimal::ZERO,
+            by_kind: BTreeMap::new(),
+            complete: true,
+        }
+    }
+
+    fn add(&mut self, p: &Priced) {
+        self.accounts = self.accounts.saturating_add(1);
+        self.complete &= p.complete;
+        self.total = money::add(self.total, p.monthly).unwrap_or(self.total);
+        for l in &p.cost.lines {
+            let amount = money::parse(&l.amount).unwrap_or_default();
+            let slot = self.by_kind.entry(l.kind).or_default();
+            *slot = money::add(*slot, amount).unwrap_or(*slot);
+        }
+    }
+}
+
+/// One fleet row: the account's cost, or empty columns when it has none.
+fn row(
+    scenario: usize,
+    name: String,
+    path: Pointer,
+    kind: &str,
+    priced: Option<Priced>,
+    diagnostics: Vec<Diagnostic>,
+) -> FleetRow {
+    let complete = priced.as_ref().is_some_and(|p| p.complete);
+    let cost = priced.map(|p| p.cost);
+    FleetRow {
+        scenario,
+        name,
+        path,
+        kind: kind.to_string(),
+        currency: cost.as_ref().map(|c| c.currency.clone()),
+        monthly_total: cost.as_ref().map(|c| c.monthly_total.clone()),
+        per_restore: cost.as_ref().map(|c| c.per_restore.clone()),
+        complete,
+        incomplete: cost.as_ref().map(|c| c.incomplete.clone()).unwrap_or_default(),
+        lines: cost.map(|c| c.lines).unwrap_or_default(),
+        diagnostics,
     }
 }

@@ -26,6 +26,17 @@ pub enum Redundancy {
     Zone,
 }
 
+impl Redundancy {
+    /// The canonical spelling.
+    pub fn name(self) -> &'static str {
+        match self {
+            Redundancy::Geo => "Geo",
+            Redundancy::Local => "Local",
+            Redundancy::Zone => "Zone",
+        }
+    }
+}
+
 /// `continuousModeProperties.tier`.
 #[cfg_attr(feature = "ts", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

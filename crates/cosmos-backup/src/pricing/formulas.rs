@@ -369,9 +369,10 @@ fn periodic(b: &mut Builder<'_>, p: &Profile, interval: i64, retention: i64, red
                     region.name
                 ),
                 format!(
-                    "add a `{}` price for `{}` to `priceSheet` to price `{redundancy:?}` redundancy exactly",
+                    "add a `{}` price for `{}` to `priceSheet` to price `{}` redundancy exactly",
                     meter.id(),
-                    region.key()
+                    region.key(),
+                    redundancy.name()
                 ),
             ));
             b.lookup(&region, Meter::PeriodicLegacy, "periodic backup storage")

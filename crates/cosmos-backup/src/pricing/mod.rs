@@ -286,33 +286,39 @@ fn unknown_usage_keys<'a>(usage: &Node<'a>, r: &mut Reader<'a>) -> Vec<formulas:
     gaps
 }
 
-/// The fields of an effective policy its billed plan reads.
-fn billed_fields(t: PolicyType) -> &'static [(&'static str, &'static str)] {
-    match t {
-        PolicyType::Periodic => &[
-            ("periodicModeProperties", "backupIntervalInMinutes"),
-            ("periodicModeProperties", "backupRetentionIntervalInHours"),
-            ("periodicModeProperties", "backupStorageRedundancy"),
+/// The fields a billed plan reads, each with the value the plan holds for it (the service
+/// default when the document's value could not be read).
+fn billed_values(plan: &Plan) -> Vec<(&'static str, &'static str, String)> {
+    const P: &str = "periodicModeProperties";
+    match plan {
+        Plan::Periodic {
+            interval_minutes,
+            retention_hours,
+            redundancy,
+        } => vec![
+            (P, "backupIntervalInMinutes", format!("{interval_minutes} min")),
+            (P, "backupRetentionIntervalInHours", format!("{retention_hours} h")),
+            (P, "backupStorageRedundancy", redundancy.name().to_string()),
         ],
-        PolicyType::Continuous => &[("continuousModeProperties", "tier")],
+        Plan::Continuous(tier) => vec![("continuousModeProperties", "tier", tier.name().to_string())],
+        Plan::Postgres { .. } => Vec::new(),
     }
 }
 
-/// The billed fields that could not be read (the plan assumes the service default for each):
+/// The billed fields that could not be read (the plan holds the service default for each):
 /// each is a gap, and a finding at the field.
-fn unreadable_policy_values<'a>(p: &EffectivePolicy, policy_path: &Pointer, r: &mut Reader<'a>) -> Vec<formulas::Gap> {
+fn unreadable_policy_values<'a>(
+    p: &EffectivePolicy,
+    plan: &Plan,
+    policy_path: &Pointer,
+    r: &mut Reader<'a>,
+) -> Vec<formulas::Gap> {
     let mut gaps = Vec::new();
-    for (parent, field) in billed_fields(p.policy_type) {
+    for (parent, field, assumed) in billed_values(plan) {
         if !p.unresolved.iter().any(|u| u == field) {
             continue;
         }
         let path = policy_path.key(parent).key(field);
-        let assumed = match *field {
-            "backupIntervalInMinutes" => format!("{} min", crate::policy::DEFAULT_INTERVAL),
-            "backupRetentionIntervalInHours" => format!("{} h", crate::policy::DEFAULT_RETENTION),
-            "backupStorageRedundancy" => String::from("Geo"),
-            _ => String::from("Continuous30Days"),
-        };
         r.push(rules::RESTS_ON_UNREADABLE.at(
             &path,
             format!(
@@ -453,10 +459,11 @@ pub fn account_profile<'a>(
         ));
         return None;
     }
-    let mut gaps = unreadable_policy_values(p, &policy_path, r);
+    let plan = plan_of(p);
+    let mut gaps = unreadable_policy_values(p, &plan, &policy_path, r);
     gaps.extend(u.gaps);
     Some(Profile {
-        plan: plan_of(p),
+        plan,
         gaps,
         write_region: write,
         regions,

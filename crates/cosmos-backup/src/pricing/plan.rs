@@ -419,7 +419,10 @@ fn describe(plan: Plan) -> (String, OptionPolicy, i64, Option<i64>) {
             retention_hours,
             redundancy,
         } => (
-            format!("Periodic {interval_minutes} min / {retention_hours} h {redundancy:?}"),
+            format!(
+                "Periodic {interval_minutes} min / {retention_hours} h {}",
+                redundancy.name()
+            ),
             OptionPolicy {
                 policy_type: "Periodic".into(),
                 backup_interval_in_minutes: Some(interval_minutes),
@@ -431,7 +434,7 @@ fn describe(plan: Plan) -> (String, OptionPolicy, i64, Option<i64>) {
             Some(interval_minutes),
         ),
         Plan::Continuous(t) => (
-            format!("{t:?}"),
+            t.name().to_string(),
             OptionPolicy {
                 policy_type: "Continuous".into(),
                 backup_interval_in_minutes: None,

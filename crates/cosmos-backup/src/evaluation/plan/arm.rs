@@ -28,6 +28,16 @@ fn set(v: &mut Value, key: &str, value: Value) {
     }
 }
 
+/// The az command each verify step polls: the target's `provisioningState`, as plain text.
+pub fn provisioning_state(command: &str, target: &PlanTarget) -> String {
+    Az::new(command)
+        .arg("--resource-group", &target.resource_group)
+        .arg("--name", &target.account_name)
+        .arg("--query", "provisioningState")
+        .arg("--output", "tsv")
+        .line()
+}
+
 /// A step with the common fields.
 pub fn step(id: &str, phase: &str, title: impl Into<String>, why: impl Into<String>, source: &str) -> PlanStep {
     PlanStep {
@@ -517,14 +527,7 @@ fn new_account_steps(ctx: &Ctx<'_>, target: &PlanTarget, ts: &str, p: &mut Resto
         "the restore runs for a while (1 TB typically takes 30 to 90 minutes); the account is usable once `provisioningState` is `Succeeded`",
         sources::CBFAQ,
     );
-    v.az = Some(
-        Az::new("cosmosdb show")
-            .arg("--resource-group", &target.resource_group)
-            .arg("--name", &target.account_name)
-            .arg("--query", "provisioningState")
-            .arg("--output", "tsv")
-            .line(),
-    );
+    v.az = Some(provisioning_state("cosmosdb show", target));
     v.powershell = Some(format!(
         "({}).ProvisioningState",
         Ps::new("Get-AzCosmosDBAccount")
@@ -726,14 +729,7 @@ pub fn postgres_plan(ctx: &Ctx<'_>, mut d: Vec<Diagnostic>) -> RestorePlan {
         "the restored cluster keeps nodes, vCores, storage, user roles and versions; check it before redirecting clients",
         sources::PGB,
     );
-    v.az = Some(
-        Az::new("cosmosdb postgres cluster show")
-            .arg("--name", &target.account_name)
-            .arg("--resource-group", &target.resource_group)
-            .arg("--query", "provisioningState")
-            .arg("--output", "tsv")
-            .line(),
-    );
+    v.az = Some(provisioning_state("cosmosdb postgres cluster show", &target));
     v.verify = Some("repeat until it prints `Succeeded`".to_string());
     p.steps = vec![s, v];
     let nr = ctx.result.not_restored.clone();

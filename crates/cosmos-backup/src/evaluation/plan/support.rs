@@ -175,14 +175,7 @@ pub fn periodic_plan(ctx: &Ctx<'_>, mut d: Vec<Diagnostic>) -> RestorePlan {
         "the restored account has the source's throughput, indexing and consistency, one region, and tags `restoredAtTimestamp` and `restoredSourceDatabaseAccountName`",
         sources::PRDR,
     );
-    v.az = Some(
-        Az::new("cosmosdb show")
-            .arg("--resource-group", &target.resource_group)
-            .arg("--name", &target.account_name)
-            .arg("--query", "provisioningState")
-            .arg("--output", "tsv")
-            .line(),
-    );
+    v.az = Some(super::arm::provisioning_state("cosmosdb show", &target));
     v.verify = Some("prints `Succeeded` once the account is ready".to_string());
     p.steps.push(v);
     let nr = ctx.result.not_restored.clone();
