@@ -13,6 +13,8 @@ const state = {
   doc: null, // the parsed document, or null when the text is not JSON
   parseError: null, // the engine's diagnostics for text that is not JSON
   accountPtr: null, // JSON Pointer of the account the form edits, inside `doc`
+  accounts: [], // every account of the document: { ptr (inside `doc`), name }
+  demoFeeds: true, // the restore view's restorable account and events are the demo's
   view: "policy",
 };
 
@@ -52,7 +54,63 @@ const prefix = () => (isScenario(state.doc) ? "" : "/account");
 /** The account the form edits (an object inside `state.doc`), or null. */
 export const account = () => (state.doc && state.accountPtr !== null ? at(state.doc, state.accountPtr) : null);
 
-export const ctx = { cb, state, scenario, account, now, isScenario, setStatus };
+/** Where an account's properties live, as the engine reads them: `properties` when it is an
+ * object, else the account itself (`az cosmosdb show` prints them at the top level). With
+ * `create`, a missing `properties` is created unless the account is written that flat way. */
+export function propsOf(a, create = false) {
+  const p = get(a, "properties");
+  if (p && typeof p === "object" && !Array.isArray(p)) return p;
+  if (key(a, "properties") === undefined) {
+    const flat = ["backupPolicy", "locations", "databaseAccountOfferType", "documentEndpoint"].some((k) => key(a, k));
+    if (flat || !create) return a;
+  }
+  return create ? child(a, "properties") : {};
+}
+
+/** The document with only the picked account kept (the others removed from their arrays), so
+ * operations that answer for "the first account" (whatIf, project, restorePlan) answer for it;
+ * `back` maps a pointer of that document to the same place in `state.doc`. */
+export function focused() {
+  const others = state.accounts.filter((x) => x.ptr !== state.accountPtr).map((x) => x.ptr);
+  const same = { doc: state.doc, back: (p) => p };
+  if (!others.length || state.accountPtr === null) return same;
+  const doc = structuredClone(state.doc);
+  const removed = []; // [parent pointer, index] of each removed account
+  // from the last so earlier indices stay right
+  for (const ptr of [...others].sort().reverse()) {
+    const cut = ptr.lastIndexOf("/");
+    const parent = at(doc, ptr.slice(0, cut));
+    const index = Number(ptr.slice(cut + 1));
+    if (!Array.isArray(parent) || !Number.isInteger(index)) return same;
+    parent.splice(index, 1);
+    removed.push([ptr.slice(0, cut), index]);
+  }
+  const back = (p) => {
+    for (const [parent, index] of [...removed].sort((a, b) => a[1] - b[1])) {
+      if (!p.startsWith(parent + "/")) continue;
+      const rest = p.slice(parent.length + 1);
+      const i = Number(rest.split("/")[0]);
+      if (Number.isInteger(i) && i >= index) p = `${parent}/${i + 1}${rest.slice(String(i).length)}`;
+    }
+    return p;
+  };
+  return { doc, back };
+}
+
+/** `scenario(extra)` for the picked account only (see `focused`), with its `back` mapper; the
+ * mapper also drops the `/account` prefix difference, so it maps scenario pointers. */
+export function focusedScenario(extra = {}) {
+  const { doc, back } = focused();
+  const sc = isScenario(doc) ? { ...extra, ...doc, now: doc.now ?? now() } : { now: now(), account: doc, ...extra };
+  const pre = prefix();
+  const mapBack = (p) => (p.startsWith(pre) && pre ? pre + back(p.slice(pre.length)) : back(p));
+  return { sc, back: mapBack };
+}
+
+/** The name of the picked account, when the document holds several (to label findings). */
+export const accountLabel = () => (state.accounts.length > 1 ? state.accounts.find((x) => x.ptr === state.accountPtr)?.name ?? null : null);
+
+export const ctx = { cb, state, scenario, focusedScenario, accountLabel, account, now, isScenario, setStatus, parseErrorView };
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -73,19 +131,35 @@ function setText(text, { fromForm = false } = {}) {
       state.parseError = e.diagnostics ?? [{ code: e.code, severity: "error", path: "", message: e.message, help: "" }];
     }
   }
+  const picked = state.accountPtr;
   state.accountPtr = null;
+  state.accounts = [];
   if (state.doc !== null) {
     try {
       // in a scenario, the account is the document at /account
       const base = isScenario(state.doc) ? "/account" : "";
-      const found = cb.read(isScenario(state.doc) ? state.doc.account : state.doc).find((f) => f.kind === "account");
-      if (found) state.accountPtr = base + found.path;
+      const found = cb.read(isScenario(state.doc) ? state.doc.account : state.doc).filter((f) => f.kind === "account");
+      state.accounts = found.map((f, i) => {
+        const ptr = base + f.path;
+        const name = get(at(state.doc, ptr), "name");
+        return { ptr, name: typeof name === "string" && name ? name : `account ${i + 1}` };
+      });
+      state.accountPtr = (state.accounts.find((x) => x.ptr === picked) ?? state.accounts[0])?.ptr ?? null;
     } catch {
       /* not a document: evaluate reports it */
     }
   }
+  fillAccountPicker();
   if (!fromForm) fillForm();
   render();
+}
+
+/** The account picker: shown when the document holds two or more accounts. */
+function fillAccountPicker() {
+  const many = state.accounts.length > 1;
+  $("account-pick-field").hidden = !many;
+  put($("account-pick"), many ? state.accounts.map((x) => h("option", { value: x.ptr }, `${x.name} (${x.ptr || "/"})`)) : null);
+  if (many) $("account-pick").value = state.accountPtr;
 }
 
 function writeDoc() {
@@ -101,7 +175,7 @@ const fields = ["name", "mode", "interval", "retention", "redundancy", "tier", "
 
 function fillForm() {
   const a = account();
-  const p = get(a, "properties") ?? {};
+  const p = propsOf(a);
   const bp = get(p, "backupPolicy") ?? {};
   const per = get(bp, "periodicModeProperties") ?? {};
   const con = get(bp, "continuousModeProperties") ?? {};
@@ -162,7 +236,13 @@ function formChanged(field) {
     state.accountPtr = "";
   }
   const a = account();
-  const p = child(a, "properties");
+  const p = propsOf(a, true);
+  // a top-level `backupPolicy` beside `properties` that lacks one (Azure ignores it): the form's
+  // edit moves it into `properties`, so the document never holds two
+  if (p !== a && key(a, "backupPolicy") && !key(p, "backupPolicy") && /^(mode|interval|retention|redundancy|tier)$/.test(field)) {
+    set(p, "backupPolicy", get(a, "backupPolicy"));
+    set(a, "backupPolicy", undefined);
+  }
   const bp = () => child(p, "backupPolicy");
   switch (field) {
     case "name":
@@ -235,9 +315,10 @@ function fieldOf(rel) {
   if (/\/backupRetentionIntervalInHours$/i.test(rel)) return "retention";
   if (/\/backupStorageRedundancy$/i.test(rel)) return "redundancy";
   if (/\/continuousModeProperties(\/tier)?$/i.test(rel)) return "tier";
-  if (/^\/properties\/backupPolicy(\/type|\/migrationState.*)?$/i.test(rel)) return "mode";
-  if (/^\/properties\/locations/i.test(rel) || /^\/location$/i.test(rel)) return "regions";
-  if (/^\/kind$/i.test(rel) || /^\/properties\/capabilities/i.test(rel)) return "api";
+  // `/properties` is absent in the flat `az cosmosdb show` shape
+  if (/^(\/properties)?\/backupPolicy(\/type|\/migrationState.*)?$/i.test(rel)) return "mode";
+  if (/^(\/properties)?\/locations/i.test(rel) || /^\/location$/i.test(rel)) return "regions";
+  if (/^\/kind$/i.test(rel) || /^(\/properties)?\/capabilities/i.test(rel)) return "api";
   if (/\/enableMultipleWriteLocations$/i.test(rel)) return "mrw";
   if (/\/enableAnalyticalStorage$/i.test(rel)) return "analytical";
   if (/^\/name$/i.test(rel)) return "name";
@@ -252,28 +333,37 @@ function render() {
 
 function renderPolicy() {
   const byField = Object.fromEntries([...fields, "other"].map((f) => [f, []]));
-  const pinned = []; // [diagnostic, {line, column} | null]
+  const pinned = []; // [diagnostic, {line, column} | null, account name | null]
   let summary = "";
+  let bad = false;
   let name = "";
   if (state.doc === null) {
     for (const d of state.parseError ?? []) {
-      pinned.push([d, null]);
-      byField.other.push(d);
+      pinned.push([d, d.location ?? null, null]);
+      byField.other.push([d, null]);
     }
-    summary = "The JSON does not parse.";
+    summary = parseSummary();
+    bad = true;
   } else {
     let ev;
     try {
       ev = cb.evaluate(scenario());
     } catch (e) {
-      for (const d of e.diagnostics ?? []) pinned.push([d, null]);
-      byField.other.push(...(e.diagnostics ?? []));
+      for (const d of e.diagnostics ?? []) pinned.push([d, null, null]);
+      byField.other.push(...(e.diagnostics ?? []).map((d) => [d, null]));
+      bad = true;
     }
     if (ev) {
       const pre = prefix();
       const accountFull = state.accountPtr === null ? null : (isScenario(state.doc) ? "" : pre) + state.accountPtr;
-      const all = [...ev.diagnostics, ...ev.results.flatMap((r) => r.diagnostics)];
-      for (const d of all) {
+      const inside = (path, base) => path.startsWith(base) && (path.length === base.length || path[base.length] === "/");
+      // each account's findings carry its name when the document holds several
+      const many = ev.results.length > 1;
+      const all = [
+        ...ev.diagnostics.map((d) => [d, null]),
+        ...ev.results.flatMap((r) => r.diagnostics.map((d) => [d, many ? r.name ?? r.path : null])),
+      ];
+      all.forEach(([d, label]) => {
         let pos = null;
         if (d.path.startsWith(pre)) {
           try {
@@ -282,44 +372,66 @@ function renderPolicy() {
             pos = null;
           }
         }
-        pinned.push([d, pos]);
-        if (accountFull !== null && d.path.startsWith(accountFull) && (d.path.length === accountFull.length || d.path[accountFull.length] === "/")) {
+        pinned.push([d, pos, label]);
+        if (accountFull !== null && inside(d.path, accountFull)) {
           let f = fieldOf(d.path.slice(accountFull.length));
           // a finding on the whole periodicModeProperties object (a value left out) goes next to
           // the first of its fields that the document leaves out
           if (/\/periodicModeProperties$/i.test(d.path)) {
-            const per = get(account(), "properties", "backupPolicy", "periodicModeProperties") ?? {};
+            const per = get(propsOf(account()), "backupPolicy", "periodicModeProperties") ?? {};
             const names = { interval: "backupIntervalInMinutes", retention: "backupRetentionIntervalInHours", redundancy: "backupStorageRedundancy" };
             f = Object.keys(names).find((k) => get(per, names[k]) === undefined) ?? "mode";
           }
-          byField[f].push(d);
+          byField[f].push([d, f === "other" ? label : null]);
         } else if (d.code !== "scenario.now-missing") {
-          byField.other.push(d);
+          byField.other.push([d, label]);
         }
-      }
+      });
       const { errors, warnings, infos } = ev.summary;
       const r = ev.results.find((x) => accountFull !== null && x.path === accountFull) ?? ev.results[0];
       name = r?.name ?? "";
+      bad = errors > 0;
       summary =
         (errors ? `${errors} error${errors > 1 ? "s" : ""}` : "No errors") +
         `, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} note${infos === 1 ? "" : "s"}` +
         (ev.results.length > 1 ? ` across ${ev.results.length} accounts` : "") +
-        (r?.effectivePolicy ? ` · effective policy: ${describePolicy(r.effectivePolicy)}` : "");
+        (r?.effectivePolicy ? ` · effective policy${many ? ` of ${r.name}` : ""}: ${describePolicy(r.effectivePolicy)}` : "");
     }
   }
   put($("policy-summary"), summary);
-  $("policy-summary").className = "summary " + (/error/.test(summary) && !/^No errors/.test(summary) ? "bad" : "good");
+  $("policy-summary").className = "summary " + (bad ? "bad" : "good");
   put($("policy-account"), name ? h("span", {}, "· ", h("bdi", { class: "user" }, name)) : "");
   for (const f of [...fields, "other"]) {
     const box = $("msg-" + f);
-    put(box, byField[f].length ? h("ul", { class: "diag-list" }, byField[f].map((d) => diagnostic(d))) : null);
+    const list = byField[f];
+    put(box, list.length ? h("ul", { class: "diag-list" }, list.map(([d, label]) => diagnostic(d, accountTag(label)))) : null);
     const input = $("f-" + f);
-    if (input) input.setAttribute("aria-invalid", byField[f].some((d) => d.severity === "error") ? "true" : "false");
-    box.closest(".field").classList.toggle("has-error", byField[f].some((d) => d.severity === "error"));
+    if (input) input.setAttribute("aria-invalid", list.some(([d]) => d.severity === "error") ? "true" : "false");
+    box.closest(".field").classList.toggle("has-error", list.some(([d]) => d.severity === "error"));
   }
   $("msg-other").closest(".field").hidden = byField.other.length === 0;
   renderJsonDiags(pinned);
 }
+
+/** "The JSON does not parse: line L, column C." from the engine's syntax finding. */
+function parseSummary() {
+  const loc = (state.parseError ?? []).find((d) => d.location)?.location;
+  return `The JSON does not parse${loc ? `: line ${loc.line}, column ${loc.column}` : ""}.`;
+}
+
+/** What the restore and cost views show while the JSON does not parse: the summary (styled as
+ * an error) and the engine's syntax findings, each with its line:column. */
+function parseErrorView() {
+  return {
+    summary: parseSummary(),
+    list: (state.parseError ?? []).map((d) =>
+      diagnostic(d, d.location ? h("span", { class: "loc-text" }, `line ${d.location.line}:${d.location.column} `) : null),
+    ),
+  };
+}
+
+/** The account a finding belongs to, as a label before its message (null: no label). */
+const accountTag = (label) => (label ? h("span", { class: "acct" }, h("bdi", { class: "user" }, label), ": ") : null);
 
 const describePolicy = (p) =>
   p.type === "Periodic"
@@ -346,20 +458,16 @@ function renderJsonDiags(pinned) {
   if (!pinned.length) return put($("json-diags"), h("li", { class: "hint" }, "No findings."));
   put(
     $("json-diags"),
-    pinned.map(([d, pos]) =>
-      diagnostic(
-        d,
+    pinned.map(([d, pos, label]) =>
+      diagnostic(d, [
+        // the visible text is the button's name; the title says what it does
         h(
           "button",
-          {
-            type: "button",
-            class: "loc",
-            "aria-label": pos ? `go to line ${pos.line}, column ${pos.column}` : "go to the start",
-            onclick: () => goTo(pos),
-          },
+          { type: "button", class: "loc", title: pos ? `go to line ${pos.line}, column ${pos.column}` : "go to the start", onclick: () => goTo(pos) },
           pos ? `line ${pos.line}:${pos.column}` : "document",
         ),
-      ),
+        accountTag(label),
+      ]),
     ),
   );
 }
@@ -375,6 +483,16 @@ function goTo(pos) {
   ta.setSelectionRange(offset, offset);
   const lh = parseFloat(getComputedStyle(ta).lineHeight) || 18;
   ta.scrollTop = Math.max(0, (line - 4) * lh);
+}
+
+/** The user's own document replaces the demo's: the demo restorable account and events, which
+ * describe the demo account only, go with it (never a timeline of another account). */
+function dropDemoFeeds() {
+  if (!state.demoFeeds) return;
+  state.demoFeeds = false;
+  $("restorable").value = "";
+  $("events").value = "";
+  setStatus("Your document: the demo restorable account and events were removed (paste yours on the restore view)");
 }
 
 export function setStatus(text) {
@@ -457,10 +575,28 @@ async function main() {
     const el = $("f-" + f);
     el.addEventListener(el.tagName === "SELECT" || el.type === "checkbox" ? "change" : "input", () => formChanged(f));
   }
-  $("json").addEventListener("input", () => setText($("json").value));
+  $("json").addEventListener("input", () => {
+    dropDemoFeeds();
+    setText($("json").value);
+  });
+  $("account-pick").addEventListener("change", () => {
+    state.accountPtr = $("account-pick").value;
+    fillForm();
+    render();
+  });
+  // the timeline and the projection are drawn at the width they are shown at
+  let width = innerWidth;
+  addEventListener("resize", () => {
+    if (innerWidth !== width) render((width = innerWidth));
+  });
   $("json").addEventListener("scroll", () => ($("gutter").scrollTop = $("json").scrollTop));
   $("now").addEventListener("input", render);
-  for (const id of ["restorable", "events"]) $(id).addEventListener("input", render);
+  for (const id of ["restorable", "events"]) {
+    $(id).addEventListener("input", () => {
+      state.demoFeeds = false; // the user's own now
+      render();
+    });
+  }
   wireTabs();
   wireRestore(ctx);
   wireCost(ctx);

@@ -65,30 +65,33 @@ export function renderRestore(ctx) {
   const evs = parseOptional("events");
   put($("restore-input-error"), [ra.error, evs.error].filter(Boolean).join(" · "));
   if (state.doc === null) {
-    put($("restore-summary"), "The JSON on the policy view does not parse.");
+    // nothing of the previous document stays on screen
+    const { summary, list } = ctx.parseErrorView();
+    clearRestore(summary, list);
     return;
   }
   const extra = {};
   if (ra.value !== undefined) extra.restorableAccount = ra.value;
   if (evs.value !== undefined) extra.events = evs.value;
-  const sc = ctx.scenario(extra);
+  // the picked account only, so that restorePlan (which plans "the first account") plans it
+  const { sc, back } = ctx.focusedScenario(extra);
   let ev;
   try {
     ev = cb.evaluate(sc);
   } catch (e) {
-    put($("restore-summary"), `The engine could not read this: ${e.message}`);
+    clearRestore(`The engine could not read this: ${e.message}`, (e.diagnostics ?? []).map((d) => diagnostic(d)));
     return;
   }
   const r = ev.results[0];
   put($("restore-account"), r ? h("span", {}, "· ", h("bdi", { class: "user" }, r.name)) : "");
-  const diags = [...ev.diagnostics, ...(r?.diagnostics ?? [])].filter((d) => /^(restore|migration|scenario)\./.test(d.code));
+  $("restore-summary").className = "summary";
+  const diags = [...ev.diagnostics, ...(r?.diagnostics ?? [])]
+    .filter((d) => /^(restore|migration|scenario)\./.test(d.code) || d.path === "/now")
+    .map((d) => ({ ...d, path: back(d.path) }));
   put($("restore-diags"), diags.map((d) => diagnostic(d)));
   const w = r?.restoreWindow;
   if (!w) {
-    put($("restore-summary"), "No restore window: ", r ? "see the findings below." : "no account in the document.");
-    put($("timeline"));
-    put($("r-region"));
-    put($("r-events"));
+    clearRestore(r ? "No restore window: see the findings below." : "No restore window: no account in the document.", diags.map((d) => diagnostic(d)), false);
     put($("not-restored"), (r?.notRestored ?? []).map(notRestoredItem));
     return;
   }
@@ -134,8 +137,23 @@ export function renderRestore(ctx) {
         )
       : h("li", { class: "hint" }, "No delete or replace events (paste an event feed below)."),
   );
-  checkRequest(ctx, sc, source, r);
+  // a periodic account has no point-in-time restore: the engine's periodic path (a support
+  // request from a snapshot) instead of a request it would refuse
+  $("r-request-box").hidden = periodic;
+  put($("r-check"), periodic ? "Plan a restore from this snapshot" : "Check this restore request");
+  if (periodic) periodicPath(ctx, sc);
+  else checkRequest(ctx, sc, source, r, regions[0]);
   put($("not-restored"), (r.notRestored ?? []).map(notRestoredItem));
+}
+
+/** Empties every result of the view; `summary` (an error when `bad`) and `list` say why. */
+function clearRestore(summary, list, bad = true) {
+  put($("restore-summary"), summary);
+  $("restore-summary").className = "summary" + (bad ? " bad" : "");
+  put($("restore-diags"), list);
+  for (const id of ["timeline", "r-region", "r-events", "r-result", "r-diags", "r-request", "r-plan", "not-restored"]) put($(id));
+  $("r-time").value = "";
+  $("r-result").className = "summary";
 }
 
 function notRestoredItem(n) {
@@ -178,7 +196,7 @@ function choose(ctx, region, time) {
   renderRestore(ctx);
 }
 
-function checkRequest(ctx, sc, source, r) {
+function checkRequest(ctx, sc, source, r, writeRegion) {
   const srcName = get(source, "properties", "accountName") ?? r.name ?? "source";
   const request = {
     type: "Microsoft.DocumentDB/databaseAccounts",
@@ -191,7 +209,8 @@ function checkRequest(ctx, sc, source, r) {
       createMode: "Restore",
       restoreParameters: {
         restoreMode: "PointInTime",
-        restoreSource: get(source, "id") ?? "",
+        // without the restorable account, its id is a placeholder to fill (the write region's)
+        restoreSource: get(source, "id") ?? `/subscriptions/<SUBSCRIPTION_ID>/providers/Microsoft.DocumentDB/locations/${writeRegion}/restorableDatabaseAccounts/<INSTANCE_ID>`,
         restoreTimestampInUtc: pick.time,
         restoreWithTtlDisabled: true,
       },
@@ -200,7 +219,11 @@ function checkRequest(ctx, sc, source, r) {
   put($("r-request"), JSON.stringify(request, null, 2));
   let answer;
   try {
-    answer = ctx.cb.checkRestoreRequest({ now: sc.now, account: request, ...(source ? { restorableAccount: source } : {}) });
+    // with the restorable account, it gives the window; without it, the request is checked
+    // against the account itself (its policy gives the window), never against no window at all
+    answer = source
+      ? ctx.cb.checkRestoreRequest({ now: sc.now, account: request, restorableAccount: source })
+      : ctx.cb.checkRestoreRequest({ ...sc, restoreRequest: request });
   } catch (e) {
     answer = { valid: false, diagnostics: e.diagnostics ?? [] };
   }
@@ -209,6 +232,27 @@ function checkRequest(ctx, sc, source, r) {
   put(res, answer.valid ? `Valid: restore ${pick.region} to ${pick.time}` : `Not valid: restore ${pick.region} to ${pick.time}`);
   put($("r-diags"), answer.diagnostics.map((d) => diagnostic(d)));
   renderPlan(ctx, sc, request, answer.valid);
+}
+
+/** Periodic backup: the engine's plan for the picked snapshot (`periodicSupportRequest`). */
+function periodicPath(ctx, sc) {
+  put($("r-request"));
+  let plan;
+  try {
+    plan = ctx.cb.restorePlan({ ...sc, plan: { timestamp: pick.time } });
+  } catch (e) {
+    plan = { accepted: false, diagnostics: e.diagnostics ?? [] };
+  }
+  const res = $("r-result");
+  res.className = "summary " + (plan.accepted ? "good" : "bad");
+  put(
+    res,
+    plan.accepted
+      ? `Periodic backup: ask Azure support to restore the snapshot of ${plan.restoreTimestamp}` + (plan.deadline ? `, before ${plan.deadline} (when it is deleted)` : "") + "."
+      : `No restore from ${pick.time}: see the findings.`,
+  );
+  put($("r-diags"), plan.diagnostics.map((d) => diagnostic(d)));
+  showPlan(plan);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,6 +271,12 @@ function renderPlan(ctx, sc, request, valid) {
     put(el, h("p", { class: "hint" }, `No plan: ${e.message}`));
     return;
   }
+  showPlan(plan);
+}
+
+/** The plan's steps, each command with a copy button (and, periodic, the support request). */
+function showPlan(plan) {
+  const el = $("r-plan");
   if (!plan.accepted) {
     put(el, h("h3", {}, "Restore plan"), h("ul", { class: "diag-list" }, plan.diagnostics.map((d) => diagnostic(d))));
     return;
@@ -237,8 +287,9 @@ function renderPlan(ctx, sc, request, valid) {
     plan.placeholders.length
       ? h("p", { class: "hint" }, "Fill before running: ", plan.placeholders.map((p, i) => [i ? ", " : "", h("code", {}, p)]))
       : null,
+    plan.supportRequest ? command("Support request", plan.supportRequest) : null,
     h("ol", { class: "plan-steps" }, plan.steps.map(planStep)),
-    h("details", {}, h("summary", {}, "ARM body"), command("ARM", JSON.stringify(plan.arm.length === 1 ? plan.arm[0] : plan.arm, null, 2))),
+    plan.arm.length ? h("details", {}, h("summary", {}, "ARM body"), command("ARM", JSON.stringify(plan.arm.length === 1 ? plan.arm[0] : plan.arm, null, 2))) : null,
     plan.bicep ? h("details", {}, h("summary", {}, "Bicep"), command("Bicep", plan.bicep)) : null,
   );
 }
@@ -282,17 +333,22 @@ function command(label, text) {
 // ---------------------------------------------------------------------------------------------
 // The SVG timeline
 
-const W = 960;
-const LEFT = 120;
+// The SVG is drawn at the width it is shown at (one unit = one CSS pixel), so its text keeps its
+// size on a phone. Narrow (a phone): region names go above their bands, not beside them.
 const RIGHT = 24;
-const ROW = 46;
+const NARROW = 600;
 
-function niceStep(span) {
+function niceStep(span, ticks) {
   const steps = [3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY];
-  return steps.find((st) => span / st <= 8) ?? 365 * DAY;
+  return steps.find((st) => span / st <= ticks) ?? 365 * DAY;
 }
 
 function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
+  const W = Math.max(300, Math.floor($("timeline").clientWidth || 960));
+  const narrow = W < NARROW;
+  const LEFT = narrow ? 12 : 120;
+  const ROW = narrow ? 56 : 46; // room for the name above the band
+  const BAND = narrow ? 20 : 10; // the band's top within its row
   const regionKey = (x) => String(x ?? "").toLowerCase().replace(/\s+/g, "");
   const srcLocs = get(source, "properties", "restorableLocations") ?? [];
   const migration = get(sc.account, "properties", "backupPolicy", "migrationState");
@@ -330,9 +386,13 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
   const nRows = rows.length + (hasEvents ? 1 : 0);
   const axisY = y0 + nRows * ROW + 6;
   const H = axisY + 34;
+  // a group, not an image: it holds the keyboard sliders (interactive content in `role=img` is
+  // hidden from screen readers)
   const svg = s("svg", {
     viewBox: `0 0 ${W} ${H}`,
-    role: "img",
+    width: W,
+    height: H,
+    role: "group",
     "aria-labelledby": "tl-title",
     class: "tl",
     "data-t0": iso(t0),
@@ -341,7 +401,7 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
   svg.append(s("title", { id: "tl-title" }, `Restore window per region, ${iso(t0)} to ${iso(t1)}`));
 
   // axis and grid
-  const step = niceStep(t1 - t0);
+  const step = niceStep(t1 - t0, Math.max(2, Math.floor((W - LEFT - RIGHT) / 100)));
   const first = Math.ceil(t0 / step) * step;
   const g = s("g", { class: "axis" });
   g.append(s("line", { x1: LEFT, x2: W - RIGHT, y1: axisY, y2: axisY }));
@@ -357,14 +417,18 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
   rows.forEach((row, i) => {
     const y = y0 + i * ROW;
     const rg = s("g", { class: "row", "data-region": row.region });
-    rg.append(s("text", { class: "row-label", x: LEFT - 8, y: y + ROW / 2 + 4, "text-anchor": "end" }, row.region));
+    rg.append(
+      narrow
+        ? s("text", { class: "row-label", x: LEFT, y: y + 14, "text-anchor": "start" }, row.region)
+        : s("text", { class: "row-label", x: LEFT - 8, y: y + ROW / 2 + 4, "text-anchor": "end" }, row.region),
+    );
     const current = pick.region === row.region && pick.time ? pick.time : row.latest;
     const band = s("rect", {
       class: "band",
       x: x(row.earliest),
-      y: y + 10,
+      y: y + BAND,
       width: Math.max(2, x(row.latest) - x(row.earliest)),
-      height: ROW - 20,
+      height: ROW - BAND - 10,
       rx: 4,
       // keyboard users pick with the arrow keys (hour; Shift: day), Page Up/Down (day), Home/End
       tabindex: 0,
@@ -392,12 +456,12 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
     });
     rg.append(band);
     for (const pt of row.points) {
-      const tick = s("line", { class: "tick", x1: x(pt), x2: x(pt), y1: y + 6, y2: y + ROW - 6, "data-at": pt });
+      const tick = s("line", { class: "tick", x1: x(pt), x2: x(pt), y1: y + BAND - 4, y2: y + ROW - 6, "data-at": pt });
       tick.append(s("title", {}, `snapshot ${pt}`));
       tick.addEventListener("click", () => choose(ctx, row.region, pt));
       rg.append(tick);
     }
-    for (const m of perRow[i]) rg.append(marker(m, x(m.at), y + 4, y + ROW - 4, false));
+    for (const m of perRow[i]) rg.append(marker(m, x(m.at), y + BAND - 6, y + ROW - 4, false));
     svg.append(rg);
   });
 
@@ -405,10 +469,14 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
   if (hasEvents) {
     const y = y0 + rows.length * ROW;
     const eg = s("g", { class: "row events" });
-    eg.append(s("text", { class: "row-label", x: LEFT - 8, y: y + ROW / 2 + 4, "text-anchor": "end" }, "events"));
+    eg.append(
+      narrow
+        ? s("text", { class: "row-label", x: LEFT, y: y + 14, "text-anchor": "start" }, "events")
+        : s("text", { class: "row-label", x: LEFT - 8, y: y + ROW / 2 + 4, "text-anchor": "end" }, "events"),
+    );
     for (const p of points) {
       const cx = x(p.eventTimestamp);
-      const cy = y + ROW / 2;
+      const cy = y + (narrow ? ROW / 2 + 8 : ROW / 2);
       const m = s("g", {
         class: `marker k-event op-${p.operation.toLowerCase()}`,
         "data-kind": "event",
@@ -430,7 +498,7 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
     const px = x(m.at);
     level = px - lastX < 90 ? (level + 1) % 3 : 0;
     lastX = px;
-    svg.append(marker(m, px, y0 - 4, axisY, true, 14 + level * 15));
+    svg.append(marker(m, px, y0 - 4, axisY, true, 14 + level * 15, W, LEFT));
   }
 
   // the picked point
@@ -451,7 +519,7 @@ function drawTimeline(ctx, { w, rows, points, source, sc, now }) {
   }
 }
 
-function marker(m, px, y1, y2, labelled, labelY = 14) {
+function marker(m, px, y1, y2, labelled, labelY = 14, W = 0, LEFT = 0) {
   const g = s("g", { class: `marker k-${m.kind}`, "data-kind": m.kind, "data-at": m.at });
   g.append(s("title", {}, `${m.label}: ${m.at}`));
   g.append(s("line", { x1: px, x2: px, y1, y2 }));
