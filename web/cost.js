@@ -1,6 +1,6 @@
 // The cost view: the engine's breakdown (price), the what-if comparison (whatIf) and a 12-month
 // projection (project). Amounts are the engine's decimal strings, shown as they come.
-import { h, s, put, rich, diagnostic } from "./dom.js";
+import { h, s, put, rich, diagnostic, get } from "./dom.js";
 
 const $ = (id) => document.getElementById(id);
 const sheet = { value: undefined, name: "" };
@@ -94,6 +94,7 @@ export function renderCost(ctx) {
     ),
   );
   put($("cost-notes"), (c?.notes ?? []).map((n) => h("li", {}, rich(n))));
+  if (sheet.value !== undefined && c) sheetWording(cb, sc, c.currency);
 
   // what-if
   const windowDays = amount($("c-window").value);
@@ -212,6 +213,29 @@ function drawProjection(pr) {
   put($("project-chart"), svg);
 }
 
+/** Says how the user's sheet is used, by the engine's rule: its `mode` when it has one, else
+ * `replace` when its currency differs from the default sheet's (then only its prices count). */
+function sheetWording(cb, sc, currency) {
+  const given = typeof get(sheet.value, "mode") === "string" ? get(sheet.value, "mode").toLowerCase() : null;
+  let replace = given === "replace";
+  if (given === null) {
+    let base = null;
+    try {
+      base = cb.price({ ...sc, priceSheet: undefined }).results[0]?.cost?.currency ?? null;
+    } catch {
+      base = null;
+    }
+    replace = base !== null && base !== currency;
+  }
+  const name = h("bdi", { class: "user" }, sheet.name);
+  put(
+    $("c-sheet-name"),
+    replace
+      ? ["Prices: only your sheet ", name, ` (replace mode, ${currency}): a price it lacks is missing, not taken from the default sheet.`]
+      : ["Prices: your sheet ", name, " on top of the default sheet (override mode: its prices replace the default ones they name)."],
+  );
+}
+
 export function wireCost(ctx) {
   for (const id of ["c-size", "c-restores", "c-window", "c-growth"]) $(id).addEventListener("input", () => renderCost(ctx));
   $("c-sheet").addEventListener("change", () => {
@@ -222,7 +246,6 @@ export function wireCost(ctx) {
       try {
         sheet.value = JSON.parse(String(reader.result));
         sheet.name = file.name;
-        put($("c-sheet-name"), "Prices: your sheet ", h("bdi", { class: "user" }, file.name), " on top of the default sheet.");
       } catch (e) {
         sheet.value = undefined;
         put($("c-sheet-name"), "Not JSON: ", h("bdi", { class: "user" }, file.name), ` (${e.message}). Prices: the default sheet.`);

@@ -239,7 +239,8 @@ function periodicPath(ctx, sc) {
   put($("r-request"));
   let plan;
   try {
-    plan = ctx.cb.restorePlan({ ...sc, plan: { timestamp: pick.time } });
+    const name = `${String(ctx.account() ? get(ctx.account(), "name") ?? "source" : "source").toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 40)}-restored`;
+    plan = ctx.cb.restorePlan({ ...sc, plan: { timestamp: pick.time, target: { accountName: name, location: pick.region } } });
   } catch (e) {
     plan = { accepted: false, diagnostics: e.diagnostics ?? [] };
   }
