@@ -76,14 +76,15 @@ export function focused() {
   if (!others.length || state.accountPtr === null) return same;
   const doc = structuredClone(state.doc);
   const removed = []; // [parent pointer, index] of each removed account
-  // from the last so earlier indices stay right
-  for (const ptr of [...others].sort().reverse()) {
-    const cut = ptr.lastIndexOf("/");
-    const parent = at(doc, ptr.slice(0, cut));
-    const index = Number(ptr.slice(cut + 1));
+  const cuts = others.map((ptr) => [ptr.slice(0, ptr.lastIndexOf("/")), Number(ptr.slice(ptr.lastIndexOf("/") + 1))]);
+  // the highest index first (numerically: /resources/10 before /resources/9), so the indices
+  // still to remove stay right
+  cuts.sort((a, b) => b[1] - a[1]);
+  for (const [parentPtr, index] of cuts) {
+    const parent = at(doc, parentPtr);
     if (!Array.isArray(parent) || !Number.isInteger(index)) return same;
     parent.splice(index, 1);
-    removed.push([ptr.slice(0, cut), index]);
+    removed.push([parentPtr, index]);
   }
   const back = (p) => {
     for (const [parent, index] of [...removed].sort((a, b) => a[1] - b[1])) {
@@ -107,10 +108,7 @@ export function focusedScenario(extra = {}) {
   return { sc, back: mapBack };
 }
 
-/** The name of the picked account, when the document holds several (to label findings). */
-export const accountLabel = () => (state.accounts.length > 1 ? state.accounts.find((x) => x.ptr === state.accountPtr)?.name ?? null : null);
-
-export const ctx = { cb, state, scenario, focusedScenario, accountLabel, account, now, isScenario, setStatus, parseErrorView };
+export const ctx = { cb, state, scenario, focusedScenario, account, now, isScenario, setStatus, parseErrorView };
 
 // ---------------------------------------------------------------------------------------------
 // The document
@@ -587,7 +585,9 @@ async function main() {
   // the timeline and the projection are drawn at the width they are shown at
   let width = innerWidth;
   addEventListener("resize", () => {
-    if (innerWidth !== width) render((width = innerWidth));
+    if (innerWidth === width) return;
+    width = innerWidth;
+    render();
   });
   $("json").addEventListener("scroll", () => ($("gutter").scrollTop = $("json").scrollTop));
   $("now").addEventListener("input", render);

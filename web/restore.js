@@ -141,7 +141,7 @@ export function renderRestore(ctx) {
   // request from a snapshot) instead of a request it would refuse
   $("r-request-box").hidden = periodic;
   put($("r-check"), periodic ? "Plan a restore from this snapshot" : "Check this restore request");
-  if (periodic) periodicPath(ctx, sc);
+  if (periodic) periodicPath(ctx, sc, r);
   else checkRequest(ctx, sc, source, r, regions[0]);
   put($("not-restored"), (r.notRestored ?? []).map(notRestoredItem));
 }
@@ -196,11 +196,14 @@ function choose(ctx, region, time) {
   renderRestore(ctx);
 }
 
+/** The name a restored account gets: the source's, in the characters an account name allows. */
+const restoredName = (name) => `${String(name).toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 40)}-restored`;
+
 function checkRequest(ctx, sc, source, r, writeRegion) {
   const srcName = get(source, "properties", "accountName") ?? r.name ?? "source";
   const request = {
     type: "Microsoft.DocumentDB/databaseAccounts",
-    name: `${String(srcName).toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 40)}-restored`,
+    name: restoredName(srcName),
     location: pick.region,
     kind: get(sc.account, "kind") ?? "GlobalDocumentDB",
     properties: {
@@ -235,12 +238,12 @@ function checkRequest(ctx, sc, source, r, writeRegion) {
 }
 
 /** Periodic backup: the engine's plan for the picked snapshot (`periodicSupportRequest`). */
-function periodicPath(ctx, sc) {
+function periodicPath(ctx, sc, r) {
   put($("r-request"));
   let plan;
   try {
-    const name = `${String(ctx.account() ? get(ctx.account(), "name") ?? "source" : "source").toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 40)}-restored`;
-    plan = ctx.cb.restorePlan({ ...sc, plan: { timestamp: pick.time, target: { accountName: name, location: pick.region } } });
+    const target = { accountName: restoredName(r.name ?? "source"), location: pick.region };
+    plan = ctx.cb.restorePlan({ ...sc, plan: { timestamp: pick.time, target } });
   } catch (e) {
     plan = { accepted: false, diagnostics: e.diagnostics ?? [] };
   }

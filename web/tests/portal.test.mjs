@@ -408,6 +408,12 @@ test("cost: an incomplete total says it is incomplete, and which field and regio
   cost.incomplete.forEach((g, i) => assert.equal(items[i], `${g.field}: ${g.reason.replaceAll("`", "")}`));
   // the region the document names, as written
   assert.match(items.join(" "), new RegExp(sc.account.properties.locations[0].locationName));
+  // price, whatIf and project all report the unknown region (the last two under `/scenario`): listed once
+  const missing = cb.price({ now: NOW, account: sc.account, usage: sc.usage }).results[0].diagnostics.filter((d) => d.code.startsWith("pricing."));
+  assert.ok(missing.length > 0);
+  const listed = await page.locator("#cost-diags .diag").evaluateAll((l) => l.map((x) => `${x.dataset.code} ${x.querySelector(".message").textContent}`));
+  assert.equal(new Set(listed).size, listed.length, listed.join("\n"));
+  for (const d of missing) assert.equal(listed.filter((l) => l === `${d.code} ${d.message.replaceAll("`", "")}`).length, 1, d.message);
   await shot("cost-incomplete");
   await axe("cost, incomplete total, desktop");
   await page.setViewportSize(PHONE);
@@ -472,6 +478,17 @@ test("a template with two accounts: an account picker, and each account's findin
   assert.equal(await text("#restore-account bdi"), "beta");
   assert.match(await text("#restore-summary"), /^Periodic/);
   await axe("restore, two accounts (beta), desktop");
+
+  // twelve accounts: the eleventh picked (index 10 sorts before 9 as text, not as a number)
+  const many = { ...twoAccounts(), resources: Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(twoAccounts().resources[i % 2]), name: `acct${i}` })) };
+  await paste(many);
+  assert.equal(await page.locator("#account-pick option").count(), 12);
+  await page.selectOption("#account-pick", "/resources/10");
+  assert.equal(await page.inputValue("#f-name"), "acct10");
+  await page.click("#tab-cost");
+  assert.equal(await text("#cost-account bdi"), "acct10");
+  await page.click("#tab-restore");
+  assert.equal(await text("#restore-account bdi"), "acct10");
   await page.click("#tab-policy");
 });
 
