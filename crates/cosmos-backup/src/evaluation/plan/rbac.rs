@@ -2,7 +2,7 @@
 //! the scenario's `roleAssignments` (the shapes `az role assignment list`, ARM and PowerShell
 //! print, as `checkPermissions` reads them). An assignment is the source account's when its
 //! scope is the account or a resource under it; assignments at a resource group, subscription or
-//! management group are inherited, not lost, and are left alone. [CBI] ("role-based access
+//! management group belong to that scope, not to the account, and are left alone. [CBI] ("role-based access
 //! control assignments are not restored"); az: `role assignment create` (azure-cli
 //! role/_params.py), PowerShell: `New-AzRoleAssignment` (Az.Resources).
 

@@ -311,7 +311,7 @@ fn role_assignments(ctx: &Ctx<'_>, t: &PlanTarget, s: &mut PlanStep) {
         )
     } else {
         format!(
-            "Azure RBAC: the first {} command(s) re-create the scenario's role assignments on the source account, on the new account's id (assignments at its resource group or above are inherited, not lost)",
+            "Azure RBAC: the first {} command(s) re-create the scenario's role assignments on the source account, on the new account's id (assignments at a resource group or above are left alone: they belong to that scope, not to the account, so a new account in another resource group does not get them)",
             rbac.len()
         )
     };
