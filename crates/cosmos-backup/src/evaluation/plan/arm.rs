@@ -452,7 +452,7 @@ fn new_account_steps(ctx: &Ctx<'_>, target: &PlanTarget, ts: &str, p: &mut Resto
                 "--gremlin-databases-to-restore",
                 "graphs",
                 "New-AzCosmosDBGremlinDatabaseToRestore",
-                "-GraphName",
+                "-GraphNames",
                 "$gremlinDatabases",
                 "-GremlinDatabasesToRestore",
             )
@@ -488,7 +488,7 @@ fn new_account_steps(ctx: &Ctx<'_>, target: &PlanTarget, ts: &str, p: &mut Resto
         pre.push(format!(
             "$tables = {}",
             Ps::new("New-AzCosmosDBTableToRestore")
-                .list("-TableName", &pick.tables)
+                .list("-TableNames", &pick.tables)
                 .line()
         ));
         ps = ps.raw("-TablesToRestore", "$tables");
@@ -721,7 +721,18 @@ pub fn postgres_plan(ctx: &Ctx<'_>, mut d: Vec<Diagnostic>) -> RestorePlan {
             .arg("--point-in-time-utc", &ts)
             .line(),
     );
-    s.manual = Some("no Az PowerShell cmdlet is documented for this restore here: use the az command, or deploy the ARM or Bicep body".to_string());
+    // Az.CosmosDBforPostgreSQL: the point-in-time restore is a cluster create with the
+    // source's id and region and `-PointInTimeUtc`, as in the ARM body.
+    s.powershell = Some(
+        Ps::new("New-AzCosmosDbForPostgreSqlCluster")
+            .arg("-Name", &target.account_name)
+            .arg("-ResourceGroupName", &target.resource_group)
+            .arg("-Location", &location)
+            .arg("-SourceResourceId", &src_id)
+            .arg("-SourceLocation", &src_loc)
+            .arg("-PointInTimeUtc", &ts)
+            .line(),
+    );
     let mut v = step(
         "verify-provisioning",
         "verify",
@@ -730,6 +741,13 @@ pub fn postgres_plan(ctx: &Ctx<'_>, mut d: Vec<Diagnostic>) -> RestorePlan {
         sources::PGB,
     );
     v.az = Some(provisioning_state("cosmosdb postgres cluster show", &target));
+    v.powershell = Some(format!(
+        "({}).ProvisioningState",
+        Ps::new("Get-AzCosmosDbForPostgreSqlCluster")
+            .arg("-ResourceGroupName", &target.resource_group)
+            .arg("-Name", &target.account_name)
+            .line()
+    ));
     v.verify = Some("repeat until it prints `Succeeded`".to_string());
     p.steps = vec![s, v];
     let nr = ctx.result.not_restored.clone();

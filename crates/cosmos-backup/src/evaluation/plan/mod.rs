@@ -11,9 +11,11 @@
 pub mod arm;
 pub mod az;
 pub mod bicep;
+pub mod endpoints;
 pub mod input;
 pub mod powershell;
 pub mod quote;
+pub mod rbac;
 pub mod reapply;
 pub mod rules;
 mod source;

@@ -7,6 +7,7 @@ use super::arm::step;
 use super::az::Az;
 use super::powershell::Ps;
 use super::{Ctx, PlanStep, PlanTarget, placeholder};
+use super::{endpoints, rbac};
 use crate::model::Api;
 use crate::restore::NotRestored;
 use crate::sources;
@@ -125,27 +126,47 @@ fn vnet_rules(item: &NotRestored, t: &PlanTarget, s: &mut PlanStep) {
     ));
 }
 
-fn private_endpoints(item: &NotRestored, t: &PlanTarget, s: &mut PlanStep) {
-    let names: Vec<String> = item
-        .current
-        .as_ref()
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|c| {
-                    c.pointer("/properties/privateEndpoint/id")
-                        .or_else(|| c.get("id"))
-                        .and_then(Value::as_str)
-                        .map(str::to_string)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    s.manual = Some(match (&item.current, names.is_empty()) {
-        (Some(_), true) => "the source has no private endpoint connections: nothing to re-apply".to_string(),
-        (Some(_), false) => format!("create a private endpoint to `{}` again for each of the source's: {} (`az network private-endpoint create … --private-connection-resource-id <NEW_ACCOUNT_ID> --group-id Sql`), then approve it", t.account_name, names.join(", ")),
-        (None, _) => "the source document has no `privateEndpointConnections`: check the source's private endpoints and create them again for the restored account".to_string(),
-    });
+/// The restored account's resource id (placeholders for what the documents don't give).
+fn account_id(ctx: &Ctx<'_>, t: &PlanTarget) -> String {
+    let sub = ctx
+        .src
+        .subscription
+        .clone()
+        .unwrap_or_else(|| placeholder("SUBSCRIPTION_ID"));
+    format!(
+        "/subscriptions/{sub}/resourceGroups/{}/providers/Microsoft.DocumentDB/databaseAccounts/{}",
+        t.resource_group, t.account_name
+    )
+}
+
+fn private_endpoints(ctx: &Ctx<'_>, item: &NotRestored, t: &PlanTarget, s: &mut PlanStep) {
+    let Some(current) = &item.current else {
+        s.manual = Some("the source document has no `privateEndpointConnections`: check the source's private endpoints and create them again for the restored account".to_string());
+        return;
+    };
+    let found = endpoints::read(current);
+    if found.is_empty() {
+        s.manual = Some("the source has no private endpoint connections: nothing to re-apply".to_string());
+        return;
+    }
+    let id = account_id(ctx, t);
+    let mut az = Vec::new();
+    let mut ps = Vec::new();
+    for (i, e) in found.iter().enumerate() {
+        let (a, p) = endpoints::commands(e, i.saturating_add(1), found.len(), &t.account_name, &id);
+        az.push(a);
+        ps.push(p);
+    }
+    s.az = Some(az.join("\n"));
+    s.powershell = Some(ps.join("\n"));
+    s.verify = Some(format!(
+        "`{}` lists {} connection(s), each `Approved` (a connection to an account in another subscription or tenant waits for its owner to approve it); then point the private DNS zone records at the new endpoints",
+        show(
+            t,
+            "privateEndpointConnections[].properties.privateLinkServiceConnectionState.status"
+        ),
+        found.len()
+    ));
 }
 
 fn public_access(item: &NotRestored, t: &PlanTarget, s: &mut PlanStep) {
@@ -250,8 +271,17 @@ fn consistency(item: &NotRestored, t: &PlanTarget, s: &mut PlanStep) {
 }
 
 fn role_assignments(ctx: &Ctx<'_>, t: &PlanTarget, s: &mut PlanStep) {
+    let rbac = rbac::on_source(ctx.scenario, ctx.src);
+    let id = account_id(ctx, t);
+    let mut az = Vec::new();
+    let mut ps = Vec::new();
+    for a in &rbac {
+        let (x, y) = rbac::commands(a, &id);
+        az.push(x);
+        ps.push(y);
+    }
     if ctx.src.api == Api::Sql {
-        s.az = Some(
+        az.push(
             Az::new("cosmosdb sql role assignment create")
                 .arg("--resource-group", &t.resource_group)
                 .arg("--account-name", &t.account_name)
@@ -260,7 +290,7 @@ fn role_assignments(ctx: &Ctx<'_>, t: &PlanTarget, s: &mut PlanStep) {
                 .arg("--scope", "/")
                 .line(),
         );
-        s.powershell = Some(
+        ps.push(
             Ps::new("New-AzCosmosDBSqlRoleAssignment")
                 .arg("-ResourceGroupName", &t.resource_group)
                 .arg("-AccountName", &t.account_name)
@@ -270,7 +300,28 @@ fn role_assignments(ctx: &Ctx<'_>, t: &PlanTarget, s: &mut PlanStep) {
                 .line(),
         );
     }
-    s.manual = Some("data-plane role assignments: one command per assignment of the source (`az cosmosdb sql role assignment list` on the source lists them). Azure RBAC: re-create each of the source account's role assignments on the new account's id (`az role assignment list --scope <SOURCE_ACCOUNT_ID>` lists them)".to_string());
+    if !az.is_empty() {
+        s.az = Some(az.join("\n"));
+        s.powershell = Some(ps.join("\n"));
+    }
+    let source_id = ctx.src.id.clone().unwrap_or_else(|| placeholder("SOURCE_ACCOUNT_ID"));
+    let rbac_text = if rbac.is_empty() {
+        format!(
+            "the scenario's `roleAssignments` hold no assignment on the source account: re-create each of its role assignments on the new account's id (`az role assignment list --scope {source_id}` lists them)"
+        )
+    } else {
+        format!(
+            "Azure RBAC: the first {} command(s) re-create the scenario's role assignments on the source account, on the new account's id (assignments at a resource group or above are left alone: they belong to that scope, not to the account, so a new account in another resource group does not get them)",
+            rbac.len()
+        )
+    };
+    s.manual = Some(if ctx.src.api == Api::Sql {
+        format!(
+            "{rbac_text}. Data-plane role assignments: one command per assignment of the source (`az cosmosdb sql role assignment list` on the source lists them)"
+        )
+    } else {
+        rbac_text
+    });
 }
 
 fn ttl(ctx: &Ctx<'_>, t: &PlanTarget) -> Option<PlanStep> {
@@ -342,7 +393,7 @@ pub fn steps(ctx: &Ctx<'_>, t: &PlanTarget, items: &[NotRestored], _ts: &str) ->
         match item.setting.as_str() {
             "ipRules" => ip_rules(item, t, &mut s),
             "virtualNetworkRules" => vnet_rules(item, t, &mut s),
-            "privateEndpointConnections" => private_endpoints(item, t, &mut s),
+            "privateEndpointConnections" => private_endpoints(ctx, item, t, &mut s),
             "publicNetworkAccess" => public_access(item, t, &mut s),
             "locations" => locations(ctx, t, &mut s),
             "consistencyPolicy" => consistency(item, t, &mut s),

@@ -56,7 +56,7 @@ pub struct Source {
     pub interval_minutes: Option<i64>,
 }
 
-fn segment_after<'s>(id: &'s str, key: &str) -> Option<&'s str> {
+pub(super) fn segment_after<'s>(id: &'s str, key: &str) -> Option<&'s str> {
     let parts: Vec<&str> = id.split('/').filter(|s| !s.is_empty()).collect();
     let i = parts.iter().position(|p| p.eq_ignore_ascii_case(key))?;
     parts.get(i.saturating_add(1)).copied()
